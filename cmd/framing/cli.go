@@ -1,0 +1,140 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+)
+
+// version is the program version recorded in every output file. It is a
+// constant, not a build stamp, so that output bytes depend only on the input.
+const version = "0.1.0"
+
+// Exit codes, documented in README.md and docs/operations.md.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+	exitRejects = 3  // rejects above --max-reject-ratio
+	exitLocked  = 75 // EX_TEMPFAIL: another run holds OUT; cron may try again later
+)
+
+// usageError marks a mistake in the command line: exit code 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// exitError carries a specific exit code for a failure.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e exitError) Error() string { return e.err.Error() }
+func (e exitError) Unwrap() error { return e.err }
+
+const helpText = `framing measures how news outlets frame a story.
+
+Usage:
+  framing run --input PATH... --out DIR [flags]   score a corpus and write Parquet
+  framing stats --out DIR --from D1 [--to D2]     recompute statistics for a window of run dates
+  framing lexicon validate|show|export|explain    work with lexicons
+  framing version                                 print the version
+  framing help                                    print this help
+
+Run 'framing run -h' or 'framing lexicon -h' for the flags of each command.
+Exit codes: 0 ok, 1 failure, 2 usage error, 3 rejects above --max-reject-ratio,
+75 another run holds the output directory.
+`
+
+// run is the whole command: it parses args, does the work and returns the
+// exit code. main only wires it to the process.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	err := dispatch(ctx, args, stdin, stdout, stderr)
+	var ue usageError
+	var ee exitError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "framing: %s\nRun 'framing help' for usage.\n", ue.msg)
+		return exitUsage
+	case errors.As(err, &ee):
+		fmt.Fprintf(stderr, "framing: %v\n", ee.err)
+		return ee.code
+	default:
+		fmt.Fprintf(stderr, "framing: %v\n", err)
+		return exitFailure
+	}
+}
+
+func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, helpText)
+		return usagef("no command given")
+	}
+	switch args[0] {
+	case "run":
+		return cmdRun(ctx, args[1:], stdin, stdout, stderr)
+	case "stats":
+		return cmdStats(ctx, args[1:], stdout, stderr)
+	case "lexicon":
+		return cmdLexicon(args[1:], stdout, stderr)
+	case "version", "--version", "-version":
+		fmt.Fprintf(stdout, "framing %s\n", version)
+		return nil
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(stdout, helpText)
+		return nil
+	default:
+		return usagef("unknown command %q", args[0])
+	}
+}
+
+// newFlagSet makes a flag set that reports errors instead of exiting, and
+// prints its usage to stderr.
+func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args and turns a flag error into a usage error.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err.Error()}
+	}
+	return nil
+}
+
+func newLogger(w io.Writer, format string, level slog.Level) (*slog.Logger, error) {
+	opts := &slog.HandlerOptions{Level: level}
+	switch format {
+	case "text", "":
+		return slog.New(slog.NewTextHandler(w, opts)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	default:
+		return nil, usagef("--log-format must be text or json, not %q", format)
+	}
+}
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (s *stringList) String() string     { return fmt.Sprint(*s) }
+func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }

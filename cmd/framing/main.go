@@ -1,0 +1,18 @@
+// Command framing measures how news outlets frame a story: it reads a corpus,
+// scores every article with a lexicon, compares outlets and writes Parquet.
+// See README.md and `framing help`.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"framing/pipeline"
+)
+
+// progressBar draws one status line on a terminal: articles, MB/s and, when
+// the input size is known... it is not (inputs stream), so it shows the rate
+// and elapsed time instead of a guessed ETA. Under cron stderr is no terminal
+// and nothing is drawn.
+type progressBar struct {
+	w       io.Writer
+	enabled bool
+	drawn   bool
+}
+
+func newProgressBar(w io.Writer, quiet bool) *progressBar {
+	return &progressBar{w: w, enabled: !quiet && isTerminal(w)}
+}
+
+// isTerminal reports whether w is a character device (a tty).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+func (p *progressBar) update(pr pipeline.Progress) {
+	if !p.enabled {
+		return
+	}
+	secs := pr.Elapsed.Seconds()
+	rate := 0.0
+	if secs > 0 {
+		rate = float64(pr.TextBytes) / 1e6 / secs
+	}
+	fmt.Fprintf(p.w, "\r%d articles, %d rejects, %d skipped, %.1f MB/s, %s elapsed ",
+		pr.Articles, pr.Rejects, pr.Skipped, rate, pr.Elapsed.Truncate(time.Second))
+	p.drawn = true
+}
+
+func (p *progressBar) done() {
+	if p.drawn {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}

@@ -1,0 +1,319 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"framing/output"
+)
+
+// runCLI runs the command in-process and returns its exit code and output.
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), args, strings.NewReader(""), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func mustRun(t *testing.T, args ...string) string {
+	t.Helper()
+	code, out, errs := runCLI(t, args...)
+	if code != 0 {
+		t.Fatalf("framing %s: exit %d\nstdout:\n%s\nstderr:\n%s", strings.Join(args, " "), code, out, errs)
+	}
+	return out
+}
+
+const examplesJSONL = "../../examples/venezuela.jsonl"
+
+// listParquet returns every file below dir, relative to it, sorted.
+func listFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil // .lock is framing's own, not output
+		}
+		if !d.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			files = append(files, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(files)
+	return files
+}
+
+func TestRunExamplesLayoutAndCounts(t *testing.T) {
+	out := t.TempDir()
+	mustRun(t, "run", "--input", examplesJSONL, "--out", out, "--run-date", "2026-01-20", "--quiet")
+	want := []string{
+		"articles/run_date=2026-01-20/part-00000.parquet",
+		"correlations/window=2026-01-20_2026-01-20/part-00000.parquet",
+		"frames/run_date=2026-01-20/part-00000.parquet",
+		"keyness/window=2026-01-20_2026-01-20/part-00000.parquet",
+		"outlet_pairs/window=2026-01-20_2026-01-20/part-00000.parquet",
+		"outlet_profiles/window=2026-01-20_2026-01-20/part-00000.parquet",
+		"outlet_residuals/window=2026-01-20_2026-01-20/part-00000.parquet",
+		"outlet_stats/window=2026-01-20_2026-01-20/part-00000.parquet",
+		"outlet_tests/window=2026-01-20_2026-01-20/part-00000.parquet",
+		"pca/window=2026-01-20_2026-01-20/part-00000.parquet",
+		"regression/window=2026-01-20_2026-01-20/part-00000.parquet",
+		"rejects/run_date=2026-01-20/part-00000.parquet",
+		"runs/run_date=2026-01-20/part-00000.parquet",
+		"stance/run_date=2026-01-20/part-00000.parquet",
+		"terms/run_date=2026-01-20/part-00000.parquet",
+		"trends/window=2026-01-20_2026-01-20/part-00000.parquet",
+	}
+	got := listFiles(t, out)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("files in OUT:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	runs, err := output.ReadTable[output.RunRow](filepath.Join(out, "runs/run_date=2026-01-20/part-00000.parquet"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(runs) != 1 {
+		t.Fatalf("runs has %d rows, want 1", len(runs))
+	}
+	r := runs[0]
+	arts, err := output.ReadTable[output.ArticleRow](filepath.Join(out, "articles/run_date=2026-01-20/part-00000.parquet"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rejs, err := output.ReadTable[output.RejectRow](filepath.Join(out, "rejects/run_date=2026-01-20/part-00000.parquet"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.RecordsRead != r.Articles+r.Rejects {
+		t.Errorf("records read %d != articles %d + rejects %d", r.RecordsRead, r.Articles, r.Rejects)
+	}
+	if int64(len(arts)) != r.Articles || int64(len(rejs)) != r.Rejects {
+		t.Errorf("tables hold %d articles and %d rejects; runs says %d and %d", len(arts), len(rejs), r.Articles, r.Rejects)
+	}
+	if nonBlank := countLines(t, examplesJSONL); int64(nonBlank) != r.RecordsRead {
+		t.Errorf("input has %d records, run read %d", nonBlank, r.RecordsRead)
+	}
+	if r.Articles < 60 || r.Rejects < 3 {
+		t.Errorf("examples gave %d articles and %d rejects; want >= 60 and >= 3", r.Articles, r.Rejects)
+	}
+	reasons := map[string]bool{}
+	for _, rj := range rejs {
+		switch {
+		case strings.Contains(rj.Reason, "duplicate id"):
+			reasons["duplicate"] = true
+		case strings.Contains(rj.Reason, "empty text"):
+			reasons["empty"] = true
+		case strings.HasPrefix(rj.Reason, "json"):
+			reasons["json"] = true
+		}
+		if rj.Line == nil || !strings.HasPrefix(rj.Source, examplesJSONL+":") {
+			t.Errorf("reject without a position: %+v", rj)
+		}
+	}
+	for _, k := range []string{"duplicate", "empty", "json"} {
+		if !reasons[k] {
+			t.Errorf("no %s reject among %d rejects", k, len(rejs))
+		}
+	}
+	frames, err := output.ReadTable[output.FrameRow](filepath.Join(out, "frames/run_date=2026-01-20/part-00000.parquet"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(frames) != 4*len(arts) {
+		t.Errorf("frames has %d rows for %d articles; want 4 per article", len(frames), len(arts))
+	}
+}
+
+func countLines(t *testing.T, path string) int {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.TrimSpace(l) != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// dataFiles reads every Parquet file of the data tables (all but runs, which
+// holds wall-clock times) into a map from relative path to bytes.
+func dataFiles(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	m := map[string][]byte{}
+	for _, f := range listFiles(t, dir) {
+		if strings.HasPrefix(f, "runs/") {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m[f] = b
+	}
+	return m
+}
+
+func TestRunDeterministicAcrossWorkersAndReruns(t *testing.T) {
+	a, b, c := t.TempDir(), t.TempDir(), t.TempDir()
+	args := []string{"run", "--input", examplesJSONL, "--run-date", "2026-01-20", "--quiet", "--matches"}
+	mustRun(t, append(args, "--out", a, "--workers", "1")...)
+	mustRun(t, append(args, "--out", b, "--workers", "4")...)
+	mustRun(t, append(args, "--out", c, "--workers", "4")...)
+	fa, fb, fc := dataFiles(t, a), dataFiles(t, b), dataFiles(t, c)
+	if len(fa) < 6 {
+		t.Fatalf("only %d data files", len(fa))
+	}
+	for name, want := range fa {
+		if !bytes.Equal(want, fb[name]) {
+			t.Errorf("%s differs between --workers 1 and --workers 4", name)
+		}
+		if !bytes.Equal(want, fc[name]) {
+			t.Errorf("%s differs between two runs", name)
+		}
+	}
+}
+
+func TestRunReplacesPartitionAtomically(t *testing.T) {
+	out := t.TempDir()
+	mustRun(t, "run", "--input", examplesJSONL, "--out", out, "--run-date", "2026-01-20", "--quiet")
+	mustRun(t, "run", "--input", examplesJSONL, "--out", out, "--run-date", "2026-01-21", "--quiet")
+	before := dataFiles(t, out)
+
+	// A second run on 2026-01-20 over a smaller corpus replaces that partition only.
+	small := filepath.Join(t.TempDir(), "small.jsonl")
+	lines := strings.SplitN(readFile(t, examplesJSONL), "\n", 6)
+	writeFile(t, small, strings.Join(lines[:5], "\n")+"\n")
+	mustRun(t, "run", "--input", small, "--out", out, "--run-date", "2026-01-20", "--quiet")
+	after := dataFiles(t, out)
+	for name, b := range before {
+		changed := !bytes.Equal(b, after[name])
+		if strings.Contains(name, "run_date=2026-01-21") && changed {
+			t.Errorf("%s changed although its run date was not rerun", name)
+		}
+		if strings.Contains(name, "articles/run_date=2026-01-20") && !changed {
+			t.Errorf("%s was not replaced", name)
+		}
+	}
+	arts, err := output.ReadTable[output.ArticleRow](filepath.Join(out, "articles/run_date=2026-01-20/part-00000.parquet"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(arts) > 5 {
+		t.Errorf("replaced partition holds %d articles, want at most 5", len(arts))
+	}
+
+	// A failing run (unreadable lexicon) leaves everything as it was and no staging behind.
+	code, _, errs := runCLI(t, "run", "--input", examplesJSONL, "--out", out, "--run-date", "2026-01-20",
+		"--lexicon", filepath.Join(t.TempDir(), "missing.yaml"))
+	if code != exitFailure || !strings.Contains(errs, "missing.yaml") {
+		t.Errorf("run with a missing lexicon: exit %d, stderr %q", code, errs)
+	}
+	final := dataFiles(t, out)
+	for name, b := range after {
+		if !bytes.Equal(b, final[name]) {
+			t.Errorf("%s changed after a failed run", name)
+		}
+	}
+	entries, _ := os.ReadDir(out)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") && e.Name() != ".lock" {
+			t.Errorf("left behind in OUT: %s", e.Name())
+		}
+	}
+}
+
+func TestRunDirectoryAndCSVInputs(t *testing.T) {
+	out := t.TempDir()
+	mustRun(t, "run", "--input", "../../examples/venezuela-dir", "--input", "../../examples/venezuela.csv",
+		"--out", out, "--run-date", "2026-01-20", "--quiet")
+	runs, err := output.ReadTable[output.RunRow](filepath.Join(out, "runs/run_date=2026-01-20/part-00000.parquet"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := runs[0]
+	if r.RecordsRead != r.Articles+r.Rejects || r.Articles < 60 {
+		t.Errorf("records %d, articles %d, rejects %d", r.RecordsRead, r.Articles, r.Rejects)
+	}
+	arts, err := output.ReadTable[output.ArticleRow](filepath.Join(out, "articles/run_date=2026-01-20/part-00000.parquet"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	footer := false
+	for _, a := range arts {
+		if a.OutletSource == "footer" {
+			footer = true
+		}
+	}
+	if !footer {
+		t.Errorf("no article took its outlet from a footer line")
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"no command", nil, exitUsage, "no command"},
+		{"unknown command", []string{"frobnicate"}, exitUsage, "unknown command"},
+		{"run without input", []string{"run", "--out", "x"}, exitUsage, "--input"},
+		{"run without out", []string{"run", "--input", "x"}, exitUsage, "--out"},
+		{"bad run date", []string{"run", "--input", "x", "--out", "y", "--run-date", "yesterday"}, exitUsage, "--run-date"},
+		{"unknown flag", []string{"run", "--nope"}, exitUsage, "nope"},
+		{"missing input file", []string{"run", "--input", "/nonexistent/x.jsonl", "--out", "OUTDIR"}, exitFailure, "/nonexistent/x.jsonl"},
+		{"version", []string{"version"}, exitOK, ""},
+		{"help", []string{"help"}, exitOK, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := make([]string, len(tt.args))
+			for i, a := range tt.args {
+				args[i] = strings.ReplaceAll(a, "OUTDIR", t.TempDir())
+			}
+			code, _, errs := runCLI(t, args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d; stderr %q", code, tt.code, errs)
+			}
+			if !strings.Contains(errs, tt.want) {
+				t.Errorf("stderr %q does not mention %q", errs, tt.want)
+			}
+		})
+	}
+}
+
+func readFile(t *testing.T, p string) string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func writeFile(t *testing.T, p, s string) {
+	t.Helper()
+	if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

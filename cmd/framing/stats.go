@@ -1,0 +1,56 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"framing/pipeline"
+)
+
+func cmdStats(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("stats", "framing stats --out DIR --from YYYY-MM-DD --to YYYY-MM-DD", stderr)
+	out := fs.String("out", "", "output `directory` of earlier runs")
+	from := fs.String("from", "", "first run date of the window, YYYY-MM-DD")
+	to := fs.String("to", "", "last run date of the window, YYYY-MM-DD (default: --from)")
+	logFormat := fs.String("log-format", "text", "log format on stderr: text or json")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *out == "" || *from == "" {
+		return usagef("stats needs --out and --from")
+	}
+	if *to == "" {
+		*to = *from
+	}
+	f, err := time.Parse(time.DateOnly, *from)
+	if err != nil {
+		return usagef("--from %q is not a YYYY-MM-DD date", *from)
+	}
+	t, err := time.Parse(time.DateOnly, *to)
+	if err != nil {
+		return usagef("--to %q is not a YYYY-MM-DD date", *to)
+	}
+	if t.Before(f) {
+		return usagef("--to %s is before --from %s", *to, *from)
+	}
+	log, err := newLogger(stderr, *logFormat, 0)
+	if err != nil {
+		return err
+	}
+	sum, err := pipeline.Stats(ctx, pipeline.StatsConfig{OutDir: *out, From: f, To: t, Version: version, Log: log})
+	var locked *pipeline.LockedError
+	if errors.As(err, &locked) {
+		return exitError{exitLocked, err}
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "statistics for window %s from %d run date(s), %d articles:\n", sum.Window, sum.Partitions, sum.Articles)
+	for _, tb := range sum.Tables {
+		fmt.Fprintf(stdout, "  %s/%s/window=%s/part-00000.parquet\n", *out, tb, sum.Window)
+	}
+	return nil
+}

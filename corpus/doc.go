@@ -1,0 +1,14 @@
+// Package corpus streams a news corpus into articles, one record at a time.
+//
+// Three input shapes are supported: JSON Lines (.jsonl, .ndjson, .json), CSV
+// with a header row (.csv), and a directory of .txt/.md files with an optional
+// manifest.csv. A trailing .gz is decompressed on the fly. Every reader keeps
+// at most one record in memory (bounded by Options.MaxRecordBytes), so a
+// corpus larger than memory, or a gzip bomb, cannot exhaust the process.
+//
+// Readers separate two kinds of failure, as the house style asks: a bad
+// record comes back from Next as a *RecordError, which the caller counts as a
+// reject before calling Next again; any other error (I/O) is fatal. Each
+// input record yields exactly one Article or one *RecordError, so
+// records read = articles + rejects.
+package corpus

@@ -1,0 +1,134 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// jsonRecord holds the recognized fields of one JSON line; other fields are
+// ignored. Field names match case-insensitively, as encoding/json does.
+type jsonRecord struct {
+	ID     string `json:"id"`
+	Outlet string `json:"outlet"`
+	Date   string `json:"date"`
+	Title  string `json:"title"`
+	URL    string `json:"url"`
+	Text   string `json:"text"`
+	Lang   string `json:"lang"`
+}
+
+// jsonlReader reads JSON Lines, one object per non-blank line.
+type jsonlReader struct {
+	name   string
+	lines  *lineReader
+	closer io.Closer
+}
+
+func newJSONL(r io.Reader, name string, closer io.Closer, opt Options) *jsonlReader {
+	return &jsonlReader{name: name, lines: newLineReader(r, opt.maxBytes()), closer: closer}
+}
+
+// Next returns the next article, a *RecordError for a bad line, io.EOF at
+// the end, or an I/O error.
+func (j *jsonlReader) Next() (Article, error) {
+	for {
+		line, n, err := j.lines.next()
+		if errors.Is(err, errTooLong) {
+			return Article{}, &RecordError{File: j.name, Line: n, Field: "json",
+				Reason: fmt.Sprintf("line longer than %d bytes", j.lines.max)}
+		}
+		if err != nil {
+			if err != io.EOF {
+				err = fmt.Errorf("reading %s: %w", j.name, err)
+			}
+			return Article{}, err
+		}
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		return j.decode(line, n)
+	}
+}
+
+func (j *jsonlReader) decode(line []byte, n int) (Article, error) {
+	var rec jsonRecord
+	if err := json.Unmarshal(line, &rec); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) && te.Field != "" {
+			return Article{}, &RecordError{File: j.name, Line: n, Field: te.Field, ArticleID: rec.ID,
+				Reason: fmt.Sprintf("want a string, got %s", te.Value)}
+		}
+		if errors.As(err, &te) {
+			return Article{}, &RecordError{File: j.name, Line: n, Field: "json",
+				Reason: fmt.Sprintf("want an object, got %s", te.Value)}
+		}
+		return Article{}, &RecordError{File: j.name, Line: n, Field: "json", Reason: err.Error()}
+	}
+	return build(rawRecord{id: rec.ID, outlet: rec.Outlet, date: rec.Date, title: rec.Title,
+		url: rec.URL, text: rec.Text, lang: rec.Lang}, j.name, n)
+}
+
+// Close closes the underlying file, if any.
+func (j *jsonlReader) Close() error {
+	if j.closer == nil {
+		return nil
+	}
+	return j.closer.Close()
+}
+
+// lineReader returns lines of at most max bytes (terminator excluded) with
+// their 1-based numbers. A longer line is drained without being kept and
+// reported as errTooLong, so memory stays bounded and reading can go on.
+// A byte-order mark at the start and a CR before the LF are removed.
+type lineReader struct {
+	br   *bufio.Reader
+	max  int
+	line int
+	buf  []byte
+}
+
+func newLineReader(r io.Reader, max int) *lineReader {
+	return &lineReader{br: bufio.NewReaderSize(r, 64<<10), max: max}
+}
+
+func (l *lineReader) next() ([]byte, int, error) {
+	l.buf = l.buf[:0]
+	read, tooLong := false, false
+	for {
+		chunk, err := l.br.ReadSlice('\n')
+		if len(chunk) > 0 {
+			read = true
+			if !tooLong && len(l.buf)+len(chunk) <= l.max+5 { // room for BOM and CRLF
+				l.buf = append(l.buf, chunk...)
+			} else {
+				tooLong, l.buf = true, l.buf[:0]
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err != nil && err != io.EOF {
+			return nil, l.line + 1, err
+		}
+		if !read {
+			return nil, l.line, io.EOF
+		}
+		l.line++
+		if tooLong {
+			return nil, l.line, errTooLong
+		}
+		b := bytes.TrimSuffix(l.buf, []byte("\n"))
+		b = bytes.TrimSuffix(b, []byte("\r"))
+		if l.line == 1 {
+			b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+		}
+		if len(b) > l.max {
+			return nil, l.line, errTooLong
+		}
+		return b, l.line, nil
+	}
+}

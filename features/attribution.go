@@ -1,0 +1,177 @@
+package features
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"framing/lexicon"
+)
+
+// attributionVerbs are the normalized verbs that attribute speech. Spanish
+// forms are listed without accents because tokens are accent-stripped.
+// "according to" is handled as a phrase in attributions.
+var attributionVerbs = map[string]bool{
+	"said": true, "says": true, "told": true, "added": true, "noted": true, "confirmed": true,
+	"described": true, "stated": true, "explained": true, "warned": true, "insisted": true,
+	"acknowledged": true, "declared": true,
+	"dijo": true, "afirmo": true, "segun": true, "senalo": true, "declaro": true,
+}
+
+// sourceNouns name a source without naming a person; they make a nearby verb
+// an attribution even when no quote is in the sentence.
+var sourceNouns = map[string]bool{
+	"official": true, "officials": true, "source": true, "sources": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "minister": true, "ministry": true,
+	"diplomat": true, "diplomats": true, "person": true, "people": true, "analyst": true,
+	"analysts": true, "expert": true, "experts": true, "aide": true, "aides": true,
+	"police": true, "witness": true, "witnesses": true, "president": true, "statement": true,
+	"he": true, "she": true, "they": true, "we": true, "i": true, "el": true, "ella": true,
+	"portavoz": true, "fuentes": true, "funcionarios": true,
+}
+
+// determiners open a noun phrase that can be the speaker.
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "its": true,
+	"el": true, "la": true, "los": true, "las": true, "un": true, "una": true,
+}
+
+// anonCues mark an unnamed source wherever they stand in the sentence.
+var anonCues = map[string]bool{
+	"officials": true, "sources": true, "source": true, "diplomats": true, "diplomat": true,
+	"anonymity": true, "anonymous": true, "anonymously": true, "insiders": true, "insider": true,
+	"aides": true, "fuentes": true, "funcionarios": true, "anonimato": true,
+}
+
+// anonPairs are two-word anonymity cues ("familiar with", "senior official").
+var anonPairs = map[[2]string]bool{
+	{"familiar", "with"}: true, {"not", "authorized"}: true, {"condition", "of"}: true,
+}
+
+// officialOpeners make a following "official" (within 3 words) unnamed:
+// "an official", "a senior Kenyan official", "one official".
+var officialOpeners = map[string]bool{"a": true, "an": true, "one": true, "another": true, "senior": true}
+
+// notNames are capitalized words that are not personal names.
+var notNames = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true,
+	"april": true, "may": true, "june": true, "july": true, "august": true, "september": true,
+	"october": true, "november": true, "december": true,
+}
+
+// attributions counts the attributions in one sentence and how many of them
+// are anonymous. toks are the sentence's tokens; quoted tells whether the
+// sentence contains (part of) a quotation; inside reports whether a byte
+// range lies inside a quotation, where a verb is quoted speech, not an
+// attribution.
+//
+// An attribution is an attribution verb (or "according to") that is near a
+// source: the sentence contains a quotation, or a source noun, pronoun or
+// capitalized word stands within 8 word tokens of the verb, or a determiner
+// (the, a, his …) within 3 before it, opening a subject ("the mayor said"). A verb inside a
+// quotation is never an attribution.
+//
+// It is anonymous when the sentence contains an anonymity cue (anonCues,
+// anonPairs, or "official" within 3 words after a, an, one, another or
+// senior) and no personal name stands in the 4 word tokens before the
+// verb or the 2 after it. A name is a capitalized word with a lower-case
+// letter (so acronyms like US are not names) that is not a weekday, month,
+// source noun or cue (Officials),
+// not a sentence starter such as "The", and not directly followed by a source
+// noun ("a senior Israeli official" has no name).
+func attributions(toks []lexicon.Token, quoted bool, inside func(a, b int) bool) (n, anon int) {
+	words := wordTokens(toks)
+	cue := hasAnonCue(words)
+	for i, t := range words {
+		isVerb := attributionVerbs[t.Norm] ||
+			t.Norm == "according" && i+1 < len(words) && words[i+1].Norm == "to"
+		if !isVerb || inside(t.Start, t.End) || !(quoted || nearSource(words, i)) {
+			continue
+		}
+		n++
+		if cue && !nameNear(words, i) {
+			anon++
+		}
+	}
+	return n, anon
+}
+
+// wordTokens returns the Word tokens of toks.
+func wordTokens(toks []lexicon.Token) []lexicon.Token {
+	out := make([]lexicon.Token, 0, len(toks))
+	for _, t := range toks {
+		if t.Kind == lexicon.Word {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func hasAnonCue(words []lexicon.Token) bool {
+	for i, t := range words {
+		if anonCues[t.Norm] {
+			return true
+		}
+		if i+1 < len(words) && anonPairs[[2]string{t.Norm, words[i+1].Norm}] {
+			return true
+		}
+		if t.Norm == "official" {
+			for j := max(0, i-3); j < i; j++ {
+				if officialOpeners[words[j].Norm] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// nearSource reports whether a source noun, pronoun or capitalized word
+// (other than a sentence starter opening the sentence) is within 8 word
+// tokens of words[v], or a determiner within 3 before it ("the mayor said").
+func nearSource(words []lexicon.Token, v int) bool {
+	for i := max(0, v-8); i < min(len(words), v+9); i++ {
+		capital := isCapitalized(words[i].Cased) && !(i == 0 && sentenceStarters[words[i].Norm])
+		det := i < v && v-i <= 3 && determiners[words[i].Norm]
+		if i != v && (sourceNouns[words[i].Norm] || capital || det) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameNear reports whether a personal name stands in the 4 word tokens
+// before words[v] or the 2 after it.
+func nameNear(words []lexicon.Token, v int) bool {
+	for i := max(0, v-4); i < min(len(words), v+3); i++ {
+		if i != v && isName(words, i) {
+			return true
+		}
+	}
+	return false
+}
+
+func isName(words []lexicon.Token, i int) bool {
+	w := words[i]
+	if !isCapitalized(w.Cased) || !hasLower(w.Cased) || notNames[w.Norm] || sourceNouns[w.Norm] || anonCues[w.Norm] {
+		return false
+	}
+	if i == 0 && sentenceStarters[w.Norm] {
+		return false
+	}
+	return i+1 >= len(words) || !sourceNouns[words[i+1].Norm] || isCapitalized(words[i+1].Cased)
+}
+
+func isCapitalized(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func hasLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,143 @@
+package features
+
+import (
+	"html"
+	"testing"
+
+	"framing/lexicon"
+)
+
+var fuzzSeeds = []string{
+	"",
+	"Plain text. Two sentences.",
+	"<p>Caf&eacute; &amp; bar</p><script>x</script><br>Next",
+	"Share this article\n\nBody.\n\nThe post X appeared first on Y.",
+	"“Open quote.\n\n“Reopened,” he said. \"Stray",
+	"Mr. J. Smith of the U.S. said 3.5. Then… \"no.\" Yes!",
+	"a<b>c</b>d &#0; &#xFFFFFF; <!-- x",
+	"don't U.S.-led e-mail O'Brien's ½ ﬁ",
+}
+
+func wordNorms(s string) map[string]bool {
+	set := map[string]bool{}
+	for _, t := range lexicon.Tokenize(s) {
+		if t.Kind == lexicon.Word {
+			set[t.Norm] = true
+		}
+	}
+	return set
+}
+
+func checkSpans(t *testing.T, what string, spans []span, lo, hi int) {
+	t.Helper()
+	prev := lo
+	for _, s := range spans {
+		if s.Start < prev || s.End < s.Start || s.End > hi {
+			t.Fatalf("%s span %v out of order or bounds [%d,%d) after %d", what, s, lo, hi, prev)
+		}
+		prev = s.End
+	}
+}
+
+func FuzzClean(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		c := clean(raw, nil)
+		checkSpans(t, "paragraph", c.paras, 0, len(c.text))
+		// The cleaner unescapes entities only when the text looks like HTML,
+		// so a word may come from the raw or the unescaped input; it must
+		// come from one of them.
+		in := wordNorms(html.UnescapeString(raw))
+		for w := range wordNorms(raw) {
+			in[w] = true
+		}
+		for w := range wordNorms(c.text) {
+			if !in[w] {
+				t.Fatalf("cleaned text has word %q not in the input %q (cleaned %q)", w, raw, c.text)
+			}
+		}
+	})
+}
+
+func FuzzSplitSentences(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		p := span{0, len(text)}
+		sents := splitSentences(text, p)
+		checkSpans(t, "sentence", sents, 0, len(text))
+		in := wordNorms(text)
+		for _, s := range sents {
+			if s.Start == s.End {
+				t.Fatalf("empty sentence at %d", s.Start)
+			}
+			for w := range wordNorms(text[s.Start:s.End]) {
+				if !in[w] {
+					t.Fatalf("sentence word %q not in the paragraph %q", w, text)
+				}
+			}
+		}
+	})
+}
+
+func FuzzFindQuotes(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		c := clean(raw, nil)
+		segs, n := findQuotes(c.text, c.paras)
+		spans := make([]span, len(segs))
+		lastID := -1
+		for i, s := range segs {
+			spans[i] = s.span
+			if s.id < lastID || s.id > lastID+1 {
+				t.Fatalf("quote ids not consecutive: %d after %d", s.id, lastID)
+			}
+			lastID = s.id
+			if !insideOne(c.paras, s.span) {
+				t.Fatalf("quote segment %v crosses a paragraph boundary", s.span)
+			}
+		}
+		checkSpans(t, "quote", spans, 0, len(c.text))
+		if n < 0 || n > lastID+1 {
+			t.Fatalf("quotes = %d with %d ids", n, lastID+1)
+		}
+	})
+}
+
+func insideOne(paras []span, s span) bool {
+	for _, p := range paras {
+		if s.Start >= p.Start && s.End <= p.End {
+			return true
+		}
+	}
+	return false
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s, s)
+	}
+	m := testMatcher(f, testLexicon)
+	f.Fuzz(func(t *testing.T, title, text string) {
+		opt := DefaultOptions()
+		opt.KeepMatches = true
+		sc := Extract(Input{Title: title, Text: text}, m, opt)
+		if sc.Coverage < 0 || sc.Coverage > 1 || sc.QuotedTokenShare < 0 || sc.QuotedTokenShare > 1 {
+			t.Fatalf("share out of [0,1]: coverage %v quoted %v", sc.Coverage, sc.QuotedTokenShare)
+		}
+		for _, fr := range sc.Frames {
+			if fr.HasFirst && (fr.FirstPosition < 0 || fr.FirstPosition >= 1) {
+				t.Fatalf("first position %v", fr.FirstPosition)
+			}
+		}
+		if sc.NAnonymousAttributions > sc.NAttributions {
+			t.Fatalf("anonymous %d > attributions %d", sc.NAnonymousAttributions, sc.NAttributions)
+		}
+		_ = Explain(Input{Title: title, Text: text}, m)
+	})
+}

@@ -1,0 +1,369 @@
+package features
+
+import (
+	"cmp"
+	"regexp"
+	"slices"
+	"strings"
+
+	"framing/lexicon"
+)
+
+// Input is one article as the pipeline hands it over. Outlet may be empty or
+// "unknown"; Extract then looks for the outlet in a feed footer.
+type Input struct {
+	Title, Text, Outlet string
+}
+
+// Options tune Extract. The position weights say how much more a frame term
+// counts in the title and lead than in the body, because readers who stop
+// after the headline or the first paragraph meet only those.
+type Options struct {
+	TitleWeight, LeadWeight, BodyWeight float64
+	// Boilerplate are extra whole-line patterns (see CompileBoilerplate),
+	// applied in addition to the built-in ones.
+	Boilerplate []*regexp.Regexp
+	// KeepMatches fills Scores.Matches, one row per frame hit, for audit.
+	KeepMatches bool
+}
+
+// Default position weights; see DefaultOptions.
+const (
+	DefaultTitleWeight = 2.0
+	DefaultLeadWeight  = 1.5
+	DefaultBodyWeight  = 1.0
+)
+
+// DefaultOptions returns the documented weights (title 2, lead 1.5, body 1),
+// no extra boilerplate and no match rows. Extract also falls back to these
+// weights when all three weights are zero, so a zero Options is safe.
+func DefaultOptions() Options {
+	return Options{TitleWeight: DefaultTitleWeight, LeadWeight: DefaultLeadWeight, BodyWeight: DefaultBodyWeight}
+}
+
+// Scores are the measurements of one article. Counts describe the cleaned
+// text, so that a reader can redo any ratio from them.
+type Scores struct {
+	Outlet       string
+	OutletSource string // "input", or "footer" when read from "The post … appeared first on X."
+
+	HTMLStripped               bool
+	BoilerplateLinesRemoved    int
+	DuplicateParagraphsRemoved int
+
+	NParagraphs int // paragraphs of the cleaned text (the title is not one)
+	NSentences  int // sentences of the title (one, when present) and the cleaned text
+	// NTokens counts the lexicon.Tokenize Word tokens of the cleaned title and
+	// the cleaned text: punctuation is excluded and the count does not depend
+	// on the lexicon, so rates are comparable across lexicons.
+	NTokens int
+	// Coverage is the share of word tokens inside any dimension match, 0 to 1.
+	Coverage float64
+
+	NQuotes                int     // quotations; one running over paragraphs counts once
+	QuotedTokenShare       float64 // word tokens inside quotations of the text (not the title) / NTokens
+	NAttributions          int     // attribution verbs near a source, in the text (see attributions)
+	NAnonymousAttributions int     // of those, attributed to an unnamed source
+
+	Frames  []Frame    // one per dimension, in Matcher.Dimensions order
+	Terms   []Term     // per dimension and entry with hits, dimension order then entry
+	Stance  []Stance   // per actor mentioned, in Matcher.Actors order
+	Matches []MatchRow // one per frame hit, only with Options.KeepMatches
+}
+
+// Frame is the salience of one dimension in one article.
+type Frame struct {
+	Dimension       string
+	Hits            int // matches of the dimension's terms, title included
+	NegatedHits     int // of those, with a negator just before them
+	DistinctEntries int // different entries among the hits
+	TitleHits       int
+	LeadHits        int // in the lead: first paragraph, at most its first 3 sentences
+	QuotedHits      int // inside quotations: the sources' framing, not the outlet's
+	Per1k           float64
+	Share           float64 // Hits / all frame hits of the article
+	HasShare        bool    // false when the article has no frame hits at all
+	// WeightedScore sums entry weight × position weight over the hits.
+	// Negated hits count too: "not a security threat" still invokes security.
+	WeightedScore float64
+	// FirstPosition is the word-token ordinal of the first hit's first token
+	// divided by NTokens: 0 is the start of the title, near 1 the end.
+	FirstPosition float64
+	HasFirst      bool
+}
+
+// Term is one lexicon entry's hits, so a researcher can see which words drive
+// a dimension.
+type Term struct {
+	Dimension, Entry string
+	Matched          string // first surface form seen, as in the cleaned text
+	Hits             int
+	NegatedHits      int
+}
+
+// Stance is the tone of the sentences that mention one actor; see
+// docs/stance.md for what it does and does not measure.
+type Stance struct {
+	Actor              string
+	Mentions           int
+	Positive, Negative float64
+	Stance             float64 // (Positive − Negative) / (Positive + Negative)
+	HasStance          bool    // false when Positive + Negative = 0
+}
+
+// MatchRow is one frame hit, for auditing a score down to the words.
+// Sentence counts through the article with the title as sentence 0 when the
+// title is not empty. TokenStart and TokenEnd count all tokens (words and
+// punctuation) through the article, title first.
+type MatchRow struct {
+	Sentence, TokenStart, TokenEnd int
+	Dimension, Entry               string
+	Weight                         float64
+	Negated                        bool
+}
+
+// sentence is one analyzed sentence of the title or the cleaned text.
+type sentence struct {
+	title    bool
+	span     span            // in the title or the cleaned text
+	toks     []lexicon.Token // offsets in the title or the cleaned text
+	matches  []lexicon.Match
+	lead     bool
+	tokBase  int // article-wide index of toks[0]
+	wordBase int // article-wide word ordinal of the first word token
+	quoted   bool
+	wordOrd  []int // word ordinal (article-wide) of each token
+}
+
+// doc is an analyzed article, shared by Extract and Explain.
+type doc struct {
+	title     string
+	body      cleaned
+	sentences []sentence
+	quotes    []quoteSeg
+	nQuotes   int
+	nWords    int
+}
+
+// analyze cleans, splits, tokenizes and matches the article.
+func analyze(in Input, m *lexicon.Matcher, user []*regexp.Regexp) doc {
+	d := doc{title: cleanTitle(in.Title), body: clean(in.Text, user)}
+	d.quotes, d.nQuotes = findQuotes(d.body.text, d.body.paras)
+	if d.title != "" {
+		d.add(m, sentence{title: true, span: span{0, len(d.title)}}, d.title)
+	}
+	for pi, p := range d.body.paras {
+		for si, s := range splitSentences(d.body.text, p) {
+			d.add(m, sentence{span: s, lead: pi == 0 && si < 3}, d.body.text)
+		}
+	}
+	return d
+}
+
+// add tokenizes and matches s (a span of src) and appends it.
+func (d *doc) add(m *lexicon.Matcher, s sentence, src string) {
+	s.toks = lexicon.Tokenize(src[s.span.Start:s.span.End])
+	s.tokBase, s.wordBase = 0, d.nWords
+	if n := len(d.sentences); n > 0 {
+		last := d.sentences[n-1]
+		s.tokBase = last.tokBase + len(last.toks)
+	}
+	s.wordOrd = make([]int, len(s.toks))
+	for i := range s.toks {
+		s.toks[i].Start += s.span.Start
+		s.toks[i].End += s.span.Start
+		s.wordOrd[i] = d.nWords
+		if s.toks[i].Kind == lexicon.Word {
+			d.nWords++
+		}
+	}
+	if !s.title {
+		s.quoted = overlapsQuote(d.quotes, s.span)
+	}
+	if m != nil {
+		s.matches = m.Match(s.toks)
+	}
+	d.sentences = append(d.sentences, s)
+}
+
+// cleanTitle strips markup from the title and collapses its whitespace.
+func cleanTitle(t string) string {
+	if looksLikeHTML(t) {
+		t = stripHTML(t)
+	}
+	return strings.Join(strings.Fields(t), " ")
+}
+
+func overlapsQuote(segs []quoteSeg, s span) bool {
+	for _, q := range segs {
+		if q.Start < s.End && s.Start < q.End {
+			return true
+		}
+	}
+	return false
+}
+
+// Extract measures one article. It is pure and deterministic: the same
+// input, matcher and options always give the same Scores, which is what lets
+// the pipeline shard the corpus. A nil matcher gives the structural counts
+// with no frames, terms or stance. Extract never panics on input text.
+func Extract(in Input, m *lexicon.Matcher, opt Options) Scores {
+	if opt.TitleWeight == 0 && opt.LeadWeight == 0 && opt.BodyWeight == 0 {
+		def := DefaultOptions()
+		opt.TitleWeight, opt.LeadWeight, opt.BodyWeight = def.TitleWeight, def.LeadWeight, def.BodyWeight
+	}
+	d := analyze(in, m, opt.Boilerplate)
+	sc := Scores{
+		Outlet: in.Outlet, OutletSource: "input",
+		HTMLStripped:               d.body.htmlStripped,
+		BoilerplateLinesRemoved:    d.body.boilerplate,
+		DuplicateParagraphsRemoved: d.body.duplicates,
+		NParagraphs:                len(d.body.paras),
+		NSentences:                 len(d.sentences),
+		NTokens:                    d.nWords,
+		NQuotes:                    d.nQuotes,
+	}
+	if o := strings.TrimSpace(in.Outlet); (o == "" || strings.EqualFold(o, "unknown")) && d.body.footerOutlet != "" {
+		sc.Outlet, sc.OutletSource = d.body.footerOutlet, "footer"
+	}
+	quotedWords := 0
+	inside := func(a, b int) bool { return inQuote(d.quotes, a, b) }
+	for _, s := range d.sentences {
+		if !s.title {
+			n, anon := attributions(s.toks, s.quoted, inside)
+			sc.NAttributions += n
+			sc.NAnonymousAttributions += anon
+		}
+		for _, t := range s.toks {
+			if t.Kind == lexicon.Word && !s.title && inQuote(d.quotes, t.Start, t.End) {
+				quotedWords++
+			}
+		}
+	}
+	sc.QuotedTokenShare = ratio(quotedWords, d.nWords)
+	if m != nil {
+		scoreFrames(&sc, &d, m, opt)
+		sc.Stance = stance(d.sentences, m.Actors())
+	}
+	return sc
+}
+
+// ratio is a/b, or 0 when b is 0.
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// frameScorer accumulates frame hits into Scores.
+type frameScorer struct {
+	sc      *Scores
+	d       *doc
+	opt     Options
+	index   map[string]int // dimension name → index in sc.Frames
+	terms   map[[2]string]*Term
+	total   int // frame hits of all dimensions
+	covered int // word tokens inside a frame match
+}
+
+// scoreFrames fills Frames, Terms, Coverage and Matches.
+func scoreFrames(sc *Scores, d *doc, m *lexicon.Matcher, opt Options) {
+	dims := m.Dimensions()
+	fs := frameScorer{sc: sc, d: d, opt: opt, index: make(map[string]int, len(dims)), terms: map[[2]string]*Term{}}
+	sc.Frames = make([]Frame, len(dims))
+	for i, name := range dims {
+		fs.index[name] = i
+		sc.Frames[i].Dimension = name
+	}
+	for si := range d.sentences {
+		fs.sentence(si)
+	}
+	sc.Coverage = ratio(fs.covered, d.nWords)
+	for i := range sc.Frames {
+		f := &sc.Frames[i]
+		f.Per1k = ratio(f.Hits, d.nWords) * 1000
+		if fs.total > 0 {
+			f.Share, f.HasShare = float64(f.Hits)/float64(fs.total), true
+		}
+	}
+	sc.Terms = sortedTerms(fs.terms, fs.index)
+}
+
+// sentence adds the frame hits of sentence si and counts the word tokens
+// they cover (each token once, even under overlapping hits).
+func (fs *frameScorer) sentence(si int) {
+	s := &fs.d.sentences[si]
+	cover := make([]bool, len(s.toks))
+	for _, mt := range s.matches {
+		di, ok := fs.index[mt.Set]
+		if mt.Kind != lexicon.Frame || !ok || mt.Start < 0 || mt.End > len(s.toks) || mt.Start >= mt.End {
+			continue
+		}
+		fs.hit(si, &fs.sc.Frames[di], mt)
+		for i := mt.Start; i < mt.End; i++ {
+			cover[i] = true
+		}
+	}
+	for i, c := range cover {
+		if c && s.toks[i].Kind == lexicon.Word {
+			fs.covered++
+		}
+	}
+}
+
+// hit adds one frame match of sentence si to its dimension f.
+func (fs *frameScorer) hit(si int, f *Frame, mt lexicon.Match) {
+	s := &fs.d.sentences[si]
+	src := fs.d.body.text
+	if s.title {
+		src = fs.d.title
+	}
+	fs.total++
+	f.Hits++
+	pw := fs.opt.BodyWeight
+	switch {
+	case s.title:
+		f.TitleHits++
+		pw = fs.opt.TitleWeight
+	case s.lead:
+		f.LeadHits++
+		pw = fs.opt.LeadWeight
+	}
+	first, last := s.toks[mt.Start], s.toks[mt.End-1]
+	if !s.title && inQuote(fs.d.quotes, first.Start, last.End) {
+		f.QuotedHits++
+	}
+	f.WeightedScore += mt.Weight * pw
+	if !f.HasFirst && fs.d.nWords > 0 {
+		f.FirstPosition, f.HasFirst = float64(s.wordOrd[mt.Start])/float64(fs.d.nWords), true
+	}
+	key := [2]string{mt.Set, mt.Entry}
+	t := fs.terms[key]
+	if t == nil {
+		t = &Term{Dimension: mt.Set, Entry: mt.Entry, Matched: src[first.Start:last.End]}
+		fs.terms[key] = t
+		f.DistinctEntries++
+	}
+	t.Hits++
+	if mt.Negated {
+		f.NegatedHits++
+		t.NegatedHits++
+	}
+	if fs.opt.KeepMatches {
+		fs.sc.Matches = append(fs.sc.Matches, MatchRow{Sentence: si, TokenStart: s.tokBase + mt.Start,
+			TokenEnd: s.tokBase + mt.End, Dimension: mt.Set, Entry: mt.Entry, Weight: mt.Weight, Negated: mt.Negated})
+	}
+}
+
+// sortedTerms orders terms by dimension order, then entry.
+func sortedTerms(terms map[[2]string]*Term, index map[string]int) []Term {
+	out := make([]Term, 0, len(terms))
+	for _, t := range terms {
+		out = append(out, *t)
+	}
+	slices.SortFunc(out, func(a, b Term) int {
+		return cmp.Or(cmp.Compare(index[a.Dimension], index[b.Dimension]), strings.Compare(a.Entry, b.Entry))
+	})
+	return out
+}

@@ -1,0 +1,279 @@
+package lexicon
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// MatchKind says which part of the lexicon a match comes from.
+type MatchKind uint8
+
+const (
+	// Frame is a match of a dimension term; Match.Set names the dimension.
+	Frame MatchKind = iota
+	// Positive is a match of a positive tone word.
+	Positive
+	// Negative is a match of a negative tone word.
+	Negative
+	// Intensifier is a match of an intensifier (very, deeply).
+	Intensifier
+	// Actor is a match of an actor name; Match.Set names the actor.
+	Actor
+	kindExclude // internal: vetoes a dimension's matches
+	kindNegator // internal: starts a negation scope
+)
+
+// String returns the lower-case kind name used in annotations and reports.
+func (k MatchKind) String() string {
+	switch k {
+	case Frame:
+		return "frame"
+	case Positive:
+		return "positive"
+	case Negative:
+		return "negative"
+	case Intensifier:
+		return "intensifier"
+	case Actor:
+		return "actor"
+	case kindExclude:
+		return "exclude"
+	case kindNegator:
+		return "negator"
+	}
+	return "kind(" + itoa(int(k)) + ")"
+}
+
+// centry is one compiled entry.
+type centry struct {
+	pat    pattern
+	kind   MatchKind
+	set    string // dimension or actor name
+	dim    int    // dimension index for Frame and kindExclude
+	group  int    // selection group: matches in one group never overlap
+	text   string // as written
+	weight float64
+	order  int // position in the lexicon, the last tie-break
+}
+
+// Matcher is a compiled lexicon. It is immutable after Compile and safe for
+// concurrent use, so one Matcher serves every worker of a run.
+type Matcher struct {
+	entries    []centry
+	info       []entryInfo        // hot fields of entries, same index
+	exact      map[string][]int32 // folded first word → entries
+	glob       map[string][]int32 // folded prefix of a glob first word → entries
+	maxGlob    int                // longest glob prefix in bytes
+	globLens   uint64             // bit n set: some glob prefix is n bytes long (n ≥ 63 share bit 63)
+	dims       []string
+	actors     []string
+	filter     []uint64 // Bloom filter of index keys; see candidates
+	filterMask uint64
+}
+
+// The filter is a two-hash Bloom filter over every index key, sized to 16
+// bits per key (false positives about 1.5%). Most prefix probes miss; the
+// filter answers a miss from a few cache lines instead of a map lookup
+// whose cost grows with the map's memory. This is what keeps a
+// 10,000-entry lexicon about as fast per token as a 100-entry one.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+	exactSalt = 0x9E3779B97F4A7C15 // separates exact keys from glob keys
+)
+
+func keyHash(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
+	}
+	return h
+}
+
+// filterWord returns the filter word of a key hash and a mask of two bits
+// in it: one memory access per probe (a blocked Bloom filter).
+func (m *Matcher) filterWord(h uint64) (uint64, uint64) {
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 29
+	return (h >> 12) & m.filterMask, 1<<(h&63) | 1<<((h>>6)&63)
+}
+
+func (m *Matcher) setFilter(h uint64) {
+	w, bits := m.filterWord(h)
+	m.filter[w] |= bits
+}
+
+func (m *Matcher) inFilter(h uint64) bool {
+	w, bits := m.filterWord(h)
+	return m.filter[w]&bits == bits
+}
+
+// sizeFilter allocates the filter for n keys: 16 bits per key, a power of
+// two, at least 4096 bits.
+func (m *Matcher) sizeFilter(n int) {
+	bits := uint64(4096)
+	for bits < uint64(n)*16 {
+		bits *= 2
+	}
+	m.filter = make([]uint64, bits/64)
+	m.filterMask = bits/64 - 1
+}
+
+// entryInfo is what Match reads for every hit, kept small and contiguous
+// so that a large lexicon costs few cache misses.
+type entryInfo struct {
+	group  int32
+	prio   int32 // rank among entries: more exact words, more literal letters, text, order
+	kind   MatchKind
+	nwords uint8 // 0 for more than 255 words
+	simple bool  // one word, not case-sensitive: the index key match is the match
+}
+
+// rank fills info, giving each entry its tie-break priority once, so Match
+// compares two ints instead of entry texts.
+func (m *Matcher) rank() {
+	ids := make([]int32, len(m.entries))
+	for i := range ids {
+		ids[i] = int32(i)
+	}
+	slices.SortFunc(ids, func(a, b int32) int {
+		ea, eb := &m.entries[a], &m.entries[b]
+		return cmp.Or(cmp.Compare(eb.pat.exact, ea.pat.exact), cmp.Compare(eb.pat.literal, ea.pat.literal),
+			strings.Compare(ea.text, eb.text), cmp.Compare(ea.order, eb.order))
+	})
+	m.info = make([]entryInfo, len(m.entries))
+	for prio, id := range ids {
+		e := &m.entries[id]
+		n := len(e.pat.words)
+		if n > 255 {
+			n = 0
+		}
+		m.info[id] = entryInfo{group: int32(e.group), prio: int32(prio), kind: e.kind, nwords: uint8(n),
+			simple: n == 1 && !e.pat.cased}
+	}
+}
+
+// Compile checks a lexicon and builds its index. Compile once per run: the
+// cost of Match per token then does not depend on the size of the lexicon.
+func Compile(l *Lexicon) (*Matcher, error) {
+	m := &Matcher{exact: map[string][]int32{}, glob: map[string][]int32{}}
+	var errs ErrorList
+	add := func(es []Entry, kind MatchKind, set string, dim, group int) {
+		for _, e := range es {
+			pat, err := parseEntry(e.Text)
+			if err != nil {
+				errs = append(errs, &Error{Pos: e.Pos, Msg: err.Error()})
+				continue
+			}
+			w := e.Weight
+			if w == 0 {
+				w = 1 // an Entry built in code without a weight
+			}
+			m.index(centry{pat: pat, kind: kind, set: set, dim: dim, group: group, text: e.Text, weight: w, order: len(m.entries)})
+		}
+	}
+	seen := map[string]bool{}
+	for i, d := range l.Dimensions {
+		if seen[d.Name] {
+			errs = append(errs, &Error{Pos: d.Pos, Msg: fmt.Sprintf("dimension %q defined twice", d.Name)})
+		}
+		if len(d.Terms) == 0 {
+			errs = append(errs, &Error{Pos: d.Pos, Msg: fmt.Sprintf("dimension %q is empty: it has no terms", d.Name)})
+		}
+		seen[d.Name] = true
+		m.dims = append(m.dims, d.Name)
+		add(d.Terms, Frame, d.Name, i, i)
+		add(d.Exclude, kindExclude, d.Name, i, -1)
+	}
+	n := len(l.Dimensions)
+	add(l.Tone.Positive, Positive, "", -1, n)
+	add(l.Tone.Negative, Negative, "", -1, n+1)
+	add(l.Tone.Intensifiers, Intensifier, "", -1, n+2)
+	seen = map[string]bool{}
+	for _, a := range l.Actors {
+		if seen[a.Name] {
+			errs = append(errs, &Error{Pos: a.Pos, Msg: fmt.Sprintf("actor %q defined twice", a.Name)})
+		}
+		seen[a.Name] = true
+		m.actors = append(m.actors, a.Name)
+		add(a.Aliases, Actor, a.Name, -1, n+3) // one group: only the longest actor counts
+	}
+	add(l.Negators, kindNegator, "", -1, n+4)
+	if len(errs) > 0 {
+		sortErrors(errs)
+		return nil, errs
+	}
+	m.rank()
+	m.sizeFilter(len(m.exact) + len(m.glob))
+	for key := range m.exact {
+		m.setFilter(keyHash(key) ^ exactSalt)
+	}
+	for key := range m.glob {
+		m.setFilter(keyHash(key))
+	}
+	return m, nil
+}
+
+func sortErrors(errs ErrorList) {
+	ds := make([]Diagnostic, len(errs))
+	for i, e := range errs {
+		ds[i] = Diagnostic{Pos: e.Pos, Msg: e.Msg}
+	}
+	sortDiags(ds)
+	for i, d := range ds {
+		errs[i] = &Error{Pos: d.Pos, Msg: d.Msg}
+	}
+}
+
+// index adds an entry under its first word: exact words by their folded
+// text, globs by their folded prefix.
+func (m *Matcher) index(e centry) {
+	id := int32(len(m.entries))
+	m.entries = append(m.entries, e)
+	w := e.pat.words[0]
+	key := fold(w.text)
+	if !w.glob {
+		m.exact[key] = append(m.exact[key], id)
+		return
+	}
+	m.glob[key] = append(m.glob[key], id)
+	m.globLens |= 1 << min(len(key), 63)
+	if len(key) > m.maxGlob {
+		m.maxGlob = len(key)
+	}
+}
+
+// Dimensions returns the dimension names in lexicon order, the order of the
+// score columns.
+func (m *Matcher) Dimensions() []string { return append([]string(nil), m.dims...) }
+
+// Actors returns the actor names in lexicon order.
+func (m *Matcher) Actors() []string { return append([]string(nil), m.actors...) }
+
+// candidates calls f for every entry whose first word can match tok: one
+// probe for exact words and one per prefix length (at most maxGlob bytes)
+// for globs, each answered by the filter when it misses, so the work per
+// token is bounded by the token, not the lexicon.
+func (m *Matcher) candidates(tok *Token, f func(id int32)) {
+	s := tok.Norm
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
+		if i+1 > m.maxGlob || m.globLens&(1<<min(i+1, 63)) == 0 || i+1 < len(s) && !utf8.RuneStart(s[i+1]) {
+			continue // no glob prefix this long, or not a rune boundary
+		}
+		if m.inFilter(h) {
+			for _, id := range m.glob[s[:i+1]] {
+				f(id)
+			}
+		}
+	}
+	if m.inFilter(h ^ exactSalt) {
+		for _, id := range m.exact[s] {
+			f(id)
+		}
+	}
+}

@@ -1,0 +1,168 @@
+package lexicon
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Load reads a lexicon file in any supported format, chosen by extension:
+// .yaml or .yml is the native format when it has a top-level `dimensions`
+// key and a quanteda dictionary otherwise; .dic is LIWC. Import warnings
+// are dropped; use LoadFile to see them.
+func Load(path string) (*Lexicon, error) {
+	l, _, err := LoadFile(path)
+	return l, err
+}
+
+// LoadFile is Load that also returns the warnings and notes, for
+// `framing lexicon check` and for logging what an import simplified.
+func LoadFile(path string) (*Lexicon, []Diagnostic, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading lexicon: %w", err)
+	}
+	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	case ".yaml", ".yml":
+		if !hasDimensionsKey(data) {
+			return ParseQuanteda(bytes.NewReader(data), path)
+		}
+		l, diags := parseNative(bytes.NewReader(data), path)
+		if errs := errorsOf(diags); len(errs) > 0 {
+			return nil, diags, errs
+		}
+		return l, diags, nil
+	case ".dic":
+		return LoadDic(bytes.NewReader(data), path)
+	default:
+		return nil, nil, fmt.Errorf("reading lexicon %s: unknown extension %q (want .yaml, .yml or .dic)", path, ext)
+	}
+}
+
+// hasDimensionsKey reports whether a YAML document is a mapping with a
+// top-level `dimensions` key, the mark of the native format. A document
+// that does not parse counts as native, so the native parser reports the
+// syntax error.
+func hasDimensionsKey(data []byte) bool {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil || len(doc.Content) == 0 {
+		return true
+	}
+	root := deref(doc.Content[0])
+	if root.Kind != yaml.MappingNode {
+		return true
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == "dimensions" {
+			return true
+		}
+	}
+	return false
+}
+
+// Merge combines lexicons, for a researcher who adds dimensions of their own
+// to the default. Dimensions and actors are concatenated in argument order;
+// a name defined twice is an error, because silently preferring one would
+// change scores without a trace. Tone lists and negators are concatenated.
+// Name and version join the parts with "+"; language is the first one set.
+func Merge(ls ...*Lexicon) (*Lexicon, error) {
+	out := &Lexicon{}
+	var errs ErrorList
+	dims, actors := map[string]Position{}, map[string]Position{}
+	var names, versions, descs []string
+	for _, l := range ls {
+		if l == nil {
+			continue
+		}
+		names, versions = appendSet(names, l.Name), appendSet(versions, l.Version)
+		descs = appendSet(descs, l.Description)
+		if out.Language == "" {
+			out.Language = l.Language
+		}
+		for _, d := range l.Dimensions {
+			if p, dup := dims[d.Name]; dup {
+				errs = append(errs, &Error{Pos: d.Pos, Msg: fmt.Sprintf("merging: dimension %q already defined at %s", d.Name, p)})
+				continue
+			}
+			dims[d.Name] = d.Pos
+			out.Dimensions = append(out.Dimensions, cloneDimension(d))
+		}
+		for _, a := range l.Actors {
+			if p, dup := actors[a.Name]; dup {
+				errs = append(errs, &Error{Pos: a.Pos, Msg: fmt.Sprintf("merging: actor %q already defined at %s", a.Name, p)})
+				continue
+			}
+			actors[a.Name] = a.Pos
+			out.Actors = append(out.Actors, ActorSet{Name: a.Name, Pos: a.Pos, Aliases: cloneEntries(a.Aliases)})
+		}
+		out.Tone.Positive = append(out.Tone.Positive, l.Tone.Positive...)
+		out.Tone.Negative = append(out.Tone.Negative, l.Tone.Negative...)
+		out.Tone.Intensifiers = append(out.Tone.Intensifiers, l.Tone.Intensifiers...)
+		out.Negators = append(out.Negators, l.Negators...)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	out.Name, out.Version = strings.Join(names, "+"), strings.Join(versions, "+")
+	out.Description = strings.Join(descs, "\n\n")
+	return out, nil
+}
+
+func appendSet(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	if s == "" {
+		return list
+	}
+	return append(list, s)
+}
+
+func cloneEntries(es []Entry) []Entry { return append([]Entry(nil), es...) }
+
+func cloneDimension(d Dimension) Dimension {
+	d.Terms, d.Exclude = cloneEntries(d.Terms), cloneEntries(d.Exclude)
+	return d
+}
+
+// ValidateFile checks a lexicon file of any supported format and returns
+// every diagnostic, errors included, sorted by position, for `framing
+// lexicon validate`. The error is only for a file that cannot be read or
+// has an unknown extension; problems in the file are diagnostics.
+func ValidateFile(path string) ([]Diagnostic, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading lexicon: %w", err)
+	}
+	var diags []Diagnostic
+	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	case ".yaml", ".yml":
+		if hasDimensionsKey(data) {
+			return Validate(bytes.NewReader(data), path), nil
+		}
+		_, diags, err = ParseQuanteda(bytes.NewReader(data), path)
+	case ".dic":
+		_, diags, err = LoadDic(bytes.NewReader(data), path)
+	default:
+		return nil, fmt.Errorf("reading lexicon %s: unknown extension %q (want .yaml, .yml or .dic)", path, ext)
+	}
+	// ParseQuanteda reports its errors as diagnostics too; LoadDic returns
+	// them (and I/O errors, impossible on a byte slice) only as the error.
+	var list ErrorList
+	if err != nil && errors.As(err, &list) && len(errorsOf(diags)) == 0 {
+		for _, e := range list {
+			diags = append(diags, Diagnostic{Pos: e.Pos, Severity: SeverityError, Msg: e.Msg})
+		}
+	} else if err != nil && len(errorsOf(diags)) == 0 {
+		diags = append(diags, Diagnostic{Pos: Position{File: path}, Severity: SeverityError, Msg: err.Error()})
+	}
+	sortDiags(diags)
+	return diags, nil
+}

@@ -1,0 +1,195 @@
+package lexicon
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// Match is one lexicon hit in one sentence. Token indices are relative to
+// the slice given to Match.
+type Match struct {
+	Kind    MatchKind
+	Set     string  // dimension (Frame) or actor name (Actor); "" for tone
+	Entry   string  // the entry as written in the lexicon
+	Weight  float64 // 1 unless the entry has a weight
+	Start   int     // first token index
+	End     int     // one past the last token index
+	Negated bool    // a negator stands within 3 tokens before, in the same clause
+}
+
+// negationWindow is how many tokens before a hit a negator may stand.
+const negationWindow = 3
+
+type hit struct {
+	id         int32
+	start, end int
+}
+
+// Match finds every match in the tokens of ONE sentence, sorted by (Start,
+// Kind, Set, End). Within a dimension, a tone list or the actors, matches
+// never overlap and the longest wins; see docs/lexicon.md for every rule.
+func (m *Matcher) Match(tokens []Token) []Match {
+	var hits []hit
+	for i := range tokens {
+		if tokens[i].Kind != Word {
+			continue
+		}
+		m.candidates(&tokens[i], func(id int32) {
+			if m.info[id].simple {
+				hits = append(hits, hit{id, i, i + 1}) // the index key was the whole test
+				return
+			}
+			if end, ok := m.entries[id].matchAt(tokens, i); ok {
+				hits = append(hits, hit{id, i, end})
+			}
+		})
+	}
+	if len(hits) == 0 {
+		return nil
+	}
+	hits, negEnds := m.applyExcludes(hits, len(tokens))
+	picked := m.selectLongest(hits)
+	out := make([]Match, 0, len(picked))
+	for _, h := range picked {
+		e := &m.entries[h.id]
+		out = append(out, Match{Kind: e.kind, Set: e.set, Entry: e.text, Weight: e.weight,
+			Start: h.start, End: h.end, Negated: negated(tokens, negEnds, h.start)})
+	}
+	slices.SortFunc(out, func(a, b Match) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.Kind, b.Kind), strings.Compare(a.Set, b.Set),
+			cmp.Compare(a.End, b.End), strings.Compare(a.Entry, b.Entry))
+	})
+	return out
+}
+
+// matchAt reports whether the entry matches the tokens starting at i and
+// where the match ends. Only Word tokens match, so punctuation breaks
+// phrases.
+func (e *centry) matchAt(tokens []Token, i int) (int, bool) {
+	if i+len(e.pat.words) > len(tokens) {
+		return 0, false
+	}
+	for j, w := range e.pat.words {
+		t := &tokens[i+j]
+		if t.Kind != Word {
+			return 0, false
+		}
+		s := t.Norm
+		if e.pat.cased {
+			s = t.Cased
+		}
+		if w.glob && !strings.HasPrefix(s, w.text) || !w.glob && s != w.text {
+			return 0, false
+		}
+	}
+	return i + len(e.pat.words), true
+}
+
+// applyExcludes drops every dimension hit inside the span of one of that
+// dimension's exclude hits, and takes out the exclude and negator hits. It
+// returns the remaining hits and, per token, the earliest start of a
+// negator hit ending on that token (-1 for none).
+func (m *Matcher) applyExcludes(hits []hit, n int) ([]hit, []int) {
+	var excl, keep []hit
+	var negEnds []int
+	for _, h := range hits {
+		switch m.info[h.id].kind {
+		case kindExclude:
+			excl = append(excl, h)
+		case kindNegator:
+			if negEnds == nil {
+				negEnds = make([]int, n)
+				for i := range negEnds {
+					negEnds[i] = -1
+				}
+			}
+			if s := negEnds[h.end-1]; s < 0 || h.start > s {
+				negEnds[h.end-1] = h.start // the nearest start counts
+			}
+		default:
+			keep = append(keep, h)
+		}
+	}
+	if len(excl) == 0 {
+		return keep, negEnds
+	}
+	out := keep[:0]
+	for _, h := range keep {
+		e := &m.entries[h.id]
+		vetoed := false
+		for _, x := range excl {
+			if e.kind == Frame && m.entries[x.id].dim == e.dim && x.start <= h.start && h.end <= x.end {
+				vetoed = true
+				break
+			}
+		}
+		if !vetoed {
+			out = append(out, h)
+		}
+	}
+	return out, negEnds
+}
+
+// selectLongest keeps, per group, non-overlapping hits: longest first, then
+// more exact words, then more literal letters, then the entry text and the
+// lexicon order, so the choice never depends on map or load order.
+func (m *Matcher) selectLongest(hits []hit) []hit {
+	slices.SortFunc(hits, func(a, b hit) int {
+		ia, ib := &m.info[a.id], &m.info[b.id]
+		return cmp.Or(cmp.Compare(ia.group, ib.group),
+			cmp.Compare(b.end-b.start, a.end-a.start),
+			cmp.Compare(ia.prio, ib.prio),
+			cmp.Compare(a.start, b.start))
+	})
+	var out []hit
+	var taken []hit // picks of the current group
+	group := int32(-1)
+	for _, h := range hits {
+		if g := m.info[h.id].group; g != group {
+			group, taken = g, taken[:0]
+		}
+		overlaps := false
+		for _, t := range taken {
+			if h.start < t.end && t.start < h.end {
+				overlaps = true
+				break
+			}
+		}
+		if !overlaps {
+			taken = append(taken, h)
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// negated reports whether a negator ends within the negationWindow tokens
+// before start, with no clause break between it and the hit.
+func negated(tokens []Token, negEnds []int, start int) bool {
+	if negEnds == nil {
+		return false
+	}
+	for j := start - 1; j >= 0 && j >= start-negationWindow; j-- {
+		if s := negEnds[j]; s >= 0 && s >= start-negationWindow {
+			return true
+		}
+		if breaksScope(&tokens[j]) {
+			return false
+		}
+	}
+	return false
+}
+
+// breaksScope reports whether a token ends a negation scope: clause
+// punctuation, dashes, parentheses, and the contrastive "but" and "however".
+func breaksScope(t *Token) bool {
+	if t.Kind == Word {
+		return t.Norm == "but" || t.Norm == "however"
+	}
+	switch t.Norm {
+	case ",", ";", ":", ".", "!", "?", "-", "(", ")", "[", "]", "{", "}", "...":
+		return true
+	}
+	return false
+}

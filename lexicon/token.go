@@ -1,0 +1,277 @@
+package lexicon
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// TokenKind tells words from punctuation, so that phrases and negation scope
+// can stop at punctuation.
+type TokenKind uint8
+
+const (
+	// Word is a run of letters and digits (with joined contractions,
+	// dotted acronyms and decimal numbers).
+	Word TokenKind = iota
+	// Punct is one punctuation or symbol character.
+	Punct
+)
+
+// String returns "word" or "punct", for test output and debugging.
+func (k TokenKind) String() string {
+	if k == Punct {
+		return "punct"
+	}
+	return "word"
+}
+
+// Token is one token of normalized text. Offsets are byte offsets into the
+// string given to Tokenize, so callers can quote the original text.
+type Token struct {
+	Norm  string    // NFKC, case-folded, accents stripped, quotes/dashes unified
+	Cased string    // as Norm but case kept (for entries written in capitals)
+	Start int       // byte offset of the first byte in the original text
+	End   int       // byte offset just past the token
+	Kind  TokenKind // Word or Punct
+}
+
+// Tokenize splits text into word and punctuation tokens the way lexicon
+// entries are split, so that text and entries line up. The rules (hyphens,
+// contractions, possessives, acronyms) are in docs/lexicon.md.
+func Tokenize(text string) []Token {
+	t := tokenizer{text: text}
+	t.run()
+	return t.toks
+}
+
+// tokenizer holds the state of one Tokenize call. In glob mode (used for
+// lexicon entries) a '*' directly after a word marks that word as a prefix.
+type tokenizer struct {
+	text  string
+	glob  bool
+	toks  []Token
+	globs []bool // glob mode: globs[i] is true when toks[i] ended in '*'
+	err   string // glob mode: first problem found
+	errAt int    // byte offset of err
+}
+
+func (t *tokenizer) fail(at int, msg string) {
+	if t.err == "" {
+		t.err, t.errAt = msg, at
+	}
+}
+
+func (t *tokenizer) run() {
+	s := t.text
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1, unicode.IsSpace(r), unicode.IsControl(r):
+			i += size
+		case isWordStart(r):
+			i = t.word(i)
+		case isDash(r) && t.innerDash(i, size):
+			i += size // trust-building: a boundary, not a token
+		case r == '*' && t.glob:
+			t.fail(i, "`*` must directly follow the word it extends")
+			i += size
+		default:
+			t.punct(i, i+size)
+			i += size
+		}
+	}
+}
+
+func isWordStart(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
+}
+
+// innerDash reports whether the dash at i joins two words (e-mail,
+// U.S.-led): such a dash separates tokens without being one.
+func (t *tokenizer) innerDash(i, size int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(t.text[:i])
+	next, _ := utf8.DecodeRuneInString(t.text[i+size:])
+	return (isWordRune(prev) || prev == '.') && isWordStart(next)
+}
+
+func (t *tokenizer) punct(start, end int) {
+	raw := t.text[start:end]
+	cased := normalizeCased(raw)
+	if cased == "" {
+		cased = raw
+	}
+	t.toks = append(t.toks, Token{Norm: fold(cased), Cased: cased, Start: start, End: end, Kind: Punct})
+	if t.glob {
+		t.globs = append(t.globs, false)
+	}
+}
+
+// word scans the word starting at i and emits its tokens; it returns the
+// offset after the word.
+func (t *tokenizer) word(i int) int {
+	if end, letters := acronymAt(t.text, i); end > 0 {
+		t.emit(letters, i, end)
+		return t.globSuffix(end + possessiveAfter(t.text[end:]))
+	}
+	j := scanWord(t.text, i)
+	seg := t.text[i:j]
+	if k := possessiveAt(seg); k >= 0 {
+		t.emit(seg[:k], i, i+k) // Trump's → Trump; the 's is dropped
+	} else if k := negationAt(seg); k >= 0 {
+		if k > 0 {
+			t.emit(contractionBase(seg[:k]), i, i+k)
+		}
+		t.emit(seg[k:], i+k, j)
+	} else {
+		t.emit(seg, i, j)
+	}
+	return t.globSuffix(j)
+}
+
+// globSuffix consumes a '*' after a word in glob mode.
+func (t *tokenizer) globSuffix(j int) int {
+	if !t.glob || j >= len(t.text) || t.text[j] != '*' {
+		return j
+	}
+	t.globs[len(t.globs)-1] = true
+	if r, _ := utf8.DecodeRuneInString(t.text[j+1:]); j+1 < len(t.text) && (isWordRune(r) || r == '*') {
+		t.fail(j, "`*` is allowed only at the end of a word")
+	}
+	return j + 1
+}
+
+func (t *tokenizer) emit(raw string, start, end int) {
+	cased := normalizeCased(raw)
+	if cased == "" {
+		cased = raw
+	}
+	t.toks = append(t.toks, Token{Norm: fold(cased), Cased: cased, Start: start, End: end, Kind: Word})
+	if t.glob {
+		t.globs = append(t.globs, false)
+	}
+}
+
+// scanWord returns the end of the word starting at i: letters, digits and
+// marks, an apostrophe between letters (o'brien, don't), and '.' or ','
+// between digits (3.5, 1,000).
+func scanWord(s string, i int) int {
+	var prev rune
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) {
+			prev = r
+			i += size
+			continue
+		}
+		next, nsize := utf8.DecodeRuneInString(s[i+size:])
+		joins := (isApostrophe(r) && unicode.IsLetter(prev) && unicode.IsLetter(next)) ||
+			((r == '.' || r == ',') && unicode.IsDigit(prev) && unicode.IsDigit(next))
+		if !joins || nsize == 0 {
+			return i
+		}
+		prev = next
+		i += size + nsize
+	}
+	return i
+}
+
+// acronymAt recognizes a dotted acronym at i (U.S., C.I.A., U.S): single
+// letters each followed by a dot, at least two letters. It returns the end
+// offset (after the last dot) and the letters joined, or 0.
+func acronymAt(s string, i int) (int, string) {
+	var letters strings.Builder
+	n, j := 0, i
+	for j < len(s) {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		after, asize := utf8.DecodeRuneInString(s[j+size:])
+		if after == '.' {
+			letters.WriteRune(r)
+			n++
+			j += size + 1
+			continue
+		}
+		if n >= 1 && !isWordRune(after) {
+			letters.WriteRune(r) // U.S without the final dot
+			n++
+			j += size
+		}
+		_ = asize
+		break
+	}
+	if n < 2 {
+		return 0, ""
+	}
+	// A word must not go on after the acronym: "U.Sa" is not an acronym.
+	if r, _ := utf8.DecodeRuneInString(s[j:]); j < len(s) && isWordRune(r) {
+		return 0, ""
+	}
+	return j, letters.String()
+}
+
+// possessiveAt returns the offset of a final possessive 's in seg, or -1.
+func possessiveAt(seg string) int {
+	r, size := utf8.DecodeLastRuneInString(seg)
+	if r != 's' && r != 'S' {
+		return -1
+	}
+	a, asize := utf8.DecodeLastRuneInString(seg[:len(seg)-size])
+	if !isApostrophe(a) || len(seg)-size-asize == 0 {
+		return -1
+	}
+	return len(seg) - size - asize
+}
+
+// possessiveAfter returns the length of a possessive 's at the start of s
+// (after an acronym: the U.S.'s allies), or 0.
+func possessiveAfter(s string) int {
+	a, asize := utf8.DecodeRuneInString(s)
+	if !isApostrophe(a) || len(s) < asize+1 || (s[asize] != 's' && s[asize] != 'S') {
+		return 0
+	}
+	if r, _ := utf8.DecodeRuneInString(s[asize+1:]); asize+1 < len(s) && isWordRune(r) {
+		return 0
+	}
+	return asize + 1
+}
+
+// negationAt returns the offset of a final n't in seg (don't → do + n't), or
+// -1.
+func negationAt(seg string) int {
+	r, size := utf8.DecodeLastRuneInString(seg)
+	if r != 't' && r != 'T' {
+		return -1
+	}
+	rest := seg[:len(seg)-size]
+	a, asize := utf8.DecodeLastRuneInString(rest)
+	if !isApostrophe(a) {
+		return -1
+	}
+	rest = rest[:len(rest)-asize]
+	if n, nsize := utf8.DecodeLastRuneInString(rest); n == 'n' || n == 'N' {
+		return len(rest) - nsize
+	}
+	return -1
+}
+
+// contractionBase restores the verb of can't, won't and shan't, whose n't
+// split leaves "ca", "wo" and "sha".
+func contractionBase(base string) string {
+	switch strings.ToLower(base) {
+	case "ca":
+		return base + "n"
+	case "wo":
+		if base == "WO" {
+			return "WILL"
+		}
+		return base[:1] + "ill"
+	case "sha":
+		return base + "ll"
+	}
+	return base
+}

@@ -1,0 +1,15 @@
+// Package model holds the statistics of framing: descriptives with confidence intervals,
+// group comparisons (one-way and Welch ANOVA, Kruskal–Wallis, Welch t, Mann–Whitney),
+// effect sizes, multiple-testing adjustment, and the regression, PCA, correlation,
+// contingency and keyness models.
+//
+// The package takes plain slices (and gonum matrices) and imports no other framing
+// package; gonum is used only here. Shapes and degenerate data are checked before gonum
+// is called, so no input panics. Results are structs of float64 fields with a Note: a
+// statistic the data cannot support is NaN and Note says why (see result.go). The pipeline
+// turns NaN into a Parquet null with Finite.
+//
+// Statistics over groups can be built from mergeable aggregates (Moments) so per-shard
+// partial results combine in any order. Each formula cites its source; each test
+// reference number cites the R version and function that produced it.
+package model

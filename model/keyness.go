@@ -1,0 +1,52 @@
+package model
+
+import (
+	"math"
+
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// Key is the keyness of one term in corpus A against corpus B.
+type Key struct {
+	G2       float64 // log-likelihood G², ≥ 0
+	P        float64 // chi-square, 1 df
+	LogRatio float64 // log2 of the ratio of relative frequencies; > 0 when overused in A
+	Note     string
+}
+
+// Keyness compares a occurrences of a term in totalA tokens with b occurrences in totalB
+// tokens. G² is the two-cell log-likelihood of Rayson & Garside (2000, "Comparing corpora
+// using frequency profiling"), after Dunning (1993): E_a = totalA·(a+b)/(totalA+totalB),
+// E_b = totalB·(a+b)/(totalA+totalB), G² = 2(a ln(a/E_a) + b ln(b/E_b)) with 0·ln 0 = 0;
+// p is its chi-square upper tail on 1 df. LogRatio is Hardie's (2014) log ratio with 0.5
+// added to each count so a zero count stays finite:
+// log2(((a+0.5)/totalA) / ((b+0.5)/totalB)). Non-positive totals, negative counts or a
+// count above its total give NaN fields and a Note.
+func Keyness(a, b, totalA, totalB float64) Key {
+	k := Key{G2: nan(), P: nan(), LogRatio: nan()}
+	switch {
+	case !allFinite([]float64{a, b, totalA, totalB}):
+		k.Note = NoteNonFinite
+		return k
+	case totalA <= 0 || totalB <= 0:
+		k.Note = "corpus total not positive"
+		return k
+	case a < 0 || b < 0 || a > totalA || b > totalB:
+		k.Note = "count outside [0, total]"
+		return k
+	}
+	ea := totalA * (a + b) / (totalA + totalB)
+	eb := totalB * (a + b) / (totalA + totalB)
+	k.G2 = 2 * (xlogy(a, ea) + xlogy(b, eb))
+	k.P = distuv.ChiSquared{K: 1}.Survival(k.G2)
+	k.LogRatio = math.Log2(((a + 0.5) / totalA) / ((b + 0.5) / totalB))
+	return k
+}
+
+// xlogy returns x·ln(x/e), defined as 0 when x is 0.
+func xlogy(x, e float64) float64 {
+	if x == 0 {
+		return 0
+	}
+	return x * math.Log(x/e)
+}

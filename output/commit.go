@@ -1,0 +1,192 @@
+package output
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// PartFile is the name of the one data file in each partition directory.
+const PartFile = "part-00000.parquet"
+
+const (
+	stagingPrefix = ".staging-"
+	trashPrefix   = ".trash-"
+)
+
+// Commit stages one run's partitions in a dot directory inside OUT and
+// renames them into place only when every file is complete, so that
+// readers never see a partial file and a failed run leaves earlier output
+// as it was. Dot directories are skipped by DuckDB's and pyarrow's globs.
+type Commit struct {
+	out     string
+	staging string
+	parts   map[string]bool // "<table>/<key>=<value>", relative to staging
+	done    bool
+}
+
+// NewCommit creates OUT if needed and a fresh staging directory inside it,
+// on the same filesystem so that the final renames are atomic.
+func NewCommit(outDir string) (*Commit, error) {
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return nil, fmt.Errorf("creating output directory %s: %w", outDir, err)
+	}
+	var b [8]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return nil, fmt.Errorf("naming staging directory: %w", err)
+	}
+	st := filepath.Join(outDir, stagingPrefix+hex.EncodeToString(b[:]))
+	if err := os.Mkdir(st, 0o755); err != nil {
+		return nil, fmt.Errorf("creating staging directory: %w", err)
+	}
+	return &Commit{out: outDir, staging: st, parts: map[string]bool{}}, nil
+}
+
+// Dir is the staging directory, laid out like OUT, so that a run can read
+// partitions it has staged but not yet committed.
+func (c *Commit) Dir() string { return c.staging }
+
+// CleanStaging removes staging and trash directories left in OUT by killed
+// runs. The pipeline calls it while it holds OUT's lock, when no other run
+// can be staging.
+func CleanStaging(outDir string) error {
+	ents, err := os.ReadDir(outDir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("cleaning staging in %s: %w", outDir, err)
+	}
+	for _, e := range ents {
+		n := e.Name()
+		if strings.HasPrefix(n, stagingPrefix) || strings.HasPrefix(n, trashPrefix) {
+			if err := os.RemoveAll(filepath.Join(outDir, n)); err != nil {
+				return fmt.Errorf("cleaning staging in %s: %w", outDir, err)
+			}
+		}
+	}
+	return nil
+}
+
+// Create opens the staged file of one partition,
+// staging/<table>/<partKey>=<partValue>/part-00000.parquet. Each partition
+// can be created once per run.
+func (c *Commit) Create(table, partKey, partValue string) (io.WriteCloser, error) {
+	if c.done {
+		return nil, fmt.Errorf("creating %s partition %s=%s: commit already finished", table, partKey, partValue)
+	}
+	for i, s := range []string{table, partKey, partValue} {
+		if s == "" || strings.HasPrefix(s, ".") || strings.ContainsAny(s, `/\`) || (i < 2 && strings.Contains(s, "=")) {
+			return nil, fmt.Errorf("creating %s partition %s=%s: bad name %q", table, partKey, partValue, s)
+		}
+	}
+	rel := filepath.Join(table, partKey+"="+partValue)
+	if c.parts[rel] {
+		return nil, fmt.Errorf("creating %s partition %s=%s: already created", table, partKey, partValue)
+	}
+	dir := filepath.Join(c.staging, rel)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("creating %s partition %s=%s: %w", table, partKey, partValue, err)
+	}
+	f, err := os.OpenFile(filepath.Join(dir, PartFile), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("creating %s partition %s=%s: %w", table, partKey, partValue, err)
+	}
+	c.parts[rel] = true
+	return f, nil
+}
+
+// Commit moves every staged partition into place: it syncs the files, moves
+// an existing partition of the same name aside, renames the staged one in,
+// deletes the old one and syncs the parent directories. The caller must
+// have closed every file from Create without error.
+func (c *Commit) Commit() error {
+	if c.done {
+		return fmt.Errorf("committing %s: already finished", c.staging)
+	}
+	c.done = true
+	rels := make([]string, 0, len(c.parts))
+	for r := range c.parts {
+		rels = append(rels, r)
+	}
+	sort.Strings(rels)
+	for _, rel := range rels {
+		if err := syncPath(filepath.Join(c.staging, rel, PartFile)); err != nil {
+			return fmt.Errorf("committing %s: %w", rel, err)
+		}
+		if err := syncPath(filepath.Join(c.staging, rel)); err != nil {
+			return fmt.Errorf("committing %s: %w", rel, err)
+		}
+	}
+	trash := filepath.Join(c.out, trashPrefix+strings.TrimPrefix(filepath.Base(c.staging), stagingPrefix))
+	for _, rel := range rels {
+		if err := c.move(rel, trash); err != nil {
+			return fmt.Errorf("committing %s: %w", rel, err)
+		}
+	}
+	if err := os.RemoveAll(trash); err != nil {
+		return fmt.Errorf("removing replaced partitions: %w", err)
+	}
+	if err := os.RemoveAll(c.staging); err != nil {
+		return fmt.Errorf("removing staging directory: %w", err)
+	}
+	return syncPath(c.out)
+}
+
+// move renames one staged partition into OUT, moving an existing one into
+// trash first.
+func (c *Commit) move(rel, trash string) error {
+	dst := filepath.Join(c.out, rel)
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	if _, err := os.Stat(dst); err == nil {
+		old := filepath.Join(trash, rel)
+		if err := os.MkdirAll(filepath.Dir(old), 0o755); err != nil {
+			return err
+		}
+		if err := os.Rename(dst, old); err != nil {
+			return err
+		}
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	if err := os.Rename(filepath.Join(c.staging, rel), dst); err != nil {
+		return err
+	}
+	return syncPath(filepath.Dir(dst))
+}
+
+// Abort removes the staging directory; output committed by earlier runs is
+// untouched.
+func (c *Commit) Abort() error {
+	c.done = true
+	if err := os.RemoveAll(c.staging); err != nil {
+		return fmt.Errorf("aborting commit: %w", err)
+	}
+	return nil
+}
+
+// syncPath fsyncs a file or directory so that a rename after it cannot
+// expose unwritten data after a crash.
+func syncPath(p string) error {
+	f, err := os.Open(p)
+	if err != nil {
+		return fmt.Errorf("syncing %s: %w", p, err)
+	}
+	serr := f.Sync()
+	cerr := f.Close()
+	if serr != nil {
+		return fmt.Errorf("syncing %s: %w", p, serr)
+	}
+	if cerr != nil {
+		return fmt.Errorf("closing %s: %w", p, cerr)
+	}
+	return nil
+}

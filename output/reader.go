@@ -1,0 +1,163 @@
+package output
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/apache/arrow-go/v18/parquet/file"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
+)
+
+// ScanTable calls fn for each row of the Parquet file at path, read into T
+// by column name, so that statistics can be recomputed from stored
+// partitions without holding a whole table. A null in a column whose field
+// is not a pointer is an error; fn's error stops the scan and is returned.
+func ScanTable[T any](path string, fn func(T) error) (err error) {
+	fs, err := fieldsOf(reflect.TypeFor[T]())
+	if err != nil {
+		return err
+	}
+	pf, err := file.OpenParquetFile(path, false)
+	if err != nil {
+		return fmt.Errorf("opening %s: %w", path, err)
+	}
+	defer func() {
+		if cerr := pf.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("closing %s: %w", path, cerr)
+		}
+	}()
+	fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{BatchSize: DefaultBatchRows}, memory.DefaultAllocator)
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", path, err)
+	}
+	sc, err := fr.Schema()
+	if err != nil {
+		return fmt.Errorf("reading schema of %s: %w", path, err)
+	}
+	cols := make([]int, len(fs))
+	for i, f := range fs {
+		idx := sc.FieldIndices(f.name)
+		if len(idx) != 1 {
+			return fmt.Errorf("reading %s: no column %s", path, f.name)
+		}
+		if err := checkType(sc.Field(idx[0]).Type, f.kind); err != nil {
+			return fmt.Errorf("reading %s: column %s: %w", path, f.name, err)
+		}
+		cols[i] = idx[0]
+	}
+	rr, err := fr.GetRecordReader(context.Background(), cols, nil)
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", path, err)
+	}
+	defer rr.Release()
+	for {
+		rec, err := rr.Read()
+		if errors.Is(err, io.EOF) || (err == nil && rec == nil) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("reading %s: %w", path, err)
+		}
+		if err := scanRecord(rec, fs, fn); err != nil {
+			return fmt.Errorf("reading %s: %w", path, err)
+		}
+	}
+}
+
+// ReadTable reads the whole Parquet file at path into memory; for tests and
+// small tables.
+func ReadTable[T any](path string) ([]T, error) {
+	var rows []T
+	err := ScanTable(path, func(r T) error {
+		rows = append(rows, r)
+		return nil
+	})
+	return rows, err
+}
+
+// ReadMetadata returns the footer key-value metadata of the Parquet file at
+// path, where a run records its lexicon, version and flags.
+func ReadMetadata(path string) (kv map[string]string, err error) {
+	pf, err := file.OpenParquetFile(path, false)
+	if err != nil {
+		return nil, fmt.Errorf("opening %s: %w", path, err)
+	}
+	defer func() {
+		if cerr := pf.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("closing %s: %w", path, cerr)
+		}
+	}()
+	kv = map[string]string{}
+	md := pf.MetaData().KeyValueMetadata()
+	for _, k := range md.Keys() {
+		if v := md.FindValue(k); v != nil {
+			kv[k] = *v
+		}
+	}
+	return kv, nil
+}
+
+func checkType(t arrow.DataType, k kind) error {
+	want := arrowType(k)
+	if k == kindTime {
+		if ts, ok := t.(*arrow.TimestampType); ok && ts.Unit == arrow.Microsecond {
+			return nil
+		}
+	} else if arrow.TypeEqual(t, want) {
+		return nil
+	}
+	return fmt.Errorf("type %v, want %v", t, want)
+}
+
+func scanRecord[T any](rec arrow.RecordBatch, fs []field, fn func(T) error) error {
+	n := int(rec.NumRows())
+	for r := range n {
+		var row T
+		v := reflect.ValueOf(&row).Elem()
+		for i, f := range fs {
+			if err := setValue(v.Field(f.index), f, rec.Column(i), r); err != nil {
+				return err
+			}
+		}
+		if err := fn(row); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func setValue(v reflect.Value, f field, col arrow.Array, r int) error {
+	if col.IsNull(r) {
+		if !f.nullable {
+			return fmt.Errorf("column %s: null in a non-null field", f.name)
+		}
+		return nil
+	}
+	if f.nullable {
+		p := reflect.New(v.Type().Elem())
+		v.Set(p)
+		v = p.Elem()
+	}
+	switch f.kind {
+	case kindString:
+		v.SetString(col.(*array.String).Value(r))
+	case kindInt64:
+		v.SetInt(col.(*array.Int64).Value(r))
+	case kindFloat64:
+		v.SetFloat(col.(*array.Float64).Value(r))
+	case kindBool:
+		v.SetBool(col.(*array.Boolean).Value(r))
+	case kindDate:
+		v.SetInt(int64(col.(*array.Date32).Value(r)))
+	case kindTime:
+		v.Set(reflect.ValueOf(time.UnixMicro(int64(col.(*array.Timestamp).Value(r))).UTC()))
+	}
+	return nil
+}

@@ -1,0 +1,159 @@
+package output
+
+import "time"
+
+// SchemaVersion is the version of the column contract in docs/schema.md,
+// written into every file's footer as framing.schema_version so that
+// readers can tell layouts apart.
+const SchemaVersion = "1"
+
+// Row types of the article-level tables, partitioned by run date
+// (OUT/<table>/run_date=YYYY-MM-DD/part-00000.parquet). The pipeline fills
+// them; output only writes them. Column order is the field order and is
+// part of the contract in docs/schema.md.
+
+// ArticleRow is one accepted article: where it came from, what cleaning did
+// to it and its size, so that every frame score can be traced and weighed.
+type ArticleRow struct {
+	RunDate                    Date    `parquet:"run_date"`
+	RunID                      string  `parquet:"run_id"`
+	ArticleID                  string  `parquet:"article_id"`
+	Outlet                     string  `parquet:"outlet"`
+	OutletSource               string  `parquet:"outlet_source"`
+	Published                  *Date   `parquet:"published"`
+	Title                      string  `parquet:"title"`
+	URL                        string  `parquet:"url"`
+	Lang                       *string `parquet:"lang"`
+	Source                     string  `parquet:"source"`
+	ContentSHA256              string  `parquet:"content_sha256"`
+	NTokens                    int64   `parquet:"n_tokens"`
+	NParagraphs                int64   `parquet:"n_paragraphs"`
+	NSentences                 int64   `parquet:"n_sentences"`
+	Coverage                   float64 `parquet:"coverage"`
+	HTMLStripped               bool    `parquet:"html_stripped"`
+	BoilerplateLinesRemoved    int64   `parquet:"boilerplate_lines_removed"`
+	DuplicateParagraphsRemoved int64   `parquet:"duplicate_paragraphs_removed"`
+	NQuotes                    int64   `parquet:"n_quotes"`
+	QuotedTokenShare           float64 `parquet:"quoted_token_share"`
+	NAttributions              int64   `parquet:"n_attributions"`
+	NAnonymousAttributions     int64   `parquet:"n_anonymous_attributions"`
+	DateRaw                    *string `parquet:"date_raw"`
+}
+
+// FrameRow is one article's score on one frame dimension.
+type FrameRow struct {
+	RunDate         Date     `parquet:"run_date"`
+	ArticleID       string   `parquet:"article_id"`
+	Outlet          string   `parquet:"outlet"`
+	Dimension       string   `parquet:"dimension"`
+	Hits            int64    `parquet:"hits"`
+	NegatedHits     int64    `parquet:"negated_hits"`
+	DistinctEntries int64    `parquet:"distinct_entries"`
+	Per1k           float64  `parquet:"per_1k"`
+	Share           *float64 `parquet:"share"`
+	WeightedScore   float64  `parquet:"weighted_score"`
+	TitleHits       int64    `parquet:"title_hits"`
+	LeadHits        int64    `parquet:"lead_hits"`
+	QuotedHits      int64    `parquet:"quoted_hits"`
+	FirstPosition   *float64 `parquet:"first_position"`
+}
+
+// TermRow counts one lexicon entry in one article, for keyness and for
+// checking which terms drive a dimension.
+type TermRow struct {
+	RunDate     Date   `parquet:"run_date"`
+	ArticleID   string `parquet:"article_id"`
+	Outlet      string `parquet:"outlet"`
+	Dimension   string `parquet:"dimension"`
+	Entry       string `parquet:"entry"`
+	Matched     string `parquet:"matched"`
+	Hits        int64  `parquet:"hits"`
+	NegatedHits int64  `parquet:"negated_hits"`
+}
+
+// MatchRow is one lexicon match with its position, so that a reader can
+// audit any score down to the sentence and tokens.
+type MatchRow struct {
+	RunDate    Date    `parquet:"run_date"`
+	ArticleID  string  `parquet:"article_id"`
+	Sentence   int64   `parquet:"sentence"`
+	TokenStart int64   `parquet:"token_start"`
+	TokenEnd   int64   `parquet:"token_end"`
+	Dimension  string  `parquet:"dimension"`
+	Entry      string  `parquet:"entry"`
+	Weight     float64 `parquet:"weight"`
+	Negated    bool    `parquet:"negated"`
+}
+
+// StanceRow is the tone around one actor in one article; Stance is null when
+// there is no tone to measure.
+type StanceRow struct {
+	RunDate   Date     `parquet:"run_date"`
+	ArticleID string   `parquet:"article_id"`
+	Outlet    string   `parquet:"outlet"`
+	Actor     string   `parquet:"actor"`
+	Mentions  int64    `parquet:"mentions"`
+	Positive  float64  `parquet:"positive"`
+	Negative  float64  `parquet:"negative"`
+	Stance    *float64 `parquet:"stance"`
+}
+
+// RejectRow is one input record the run skipped and why, so that rejects
+// are counted and findable rather than lost in a log.
+type RejectRow struct {
+	RunDate   Date    `parquet:"run_date"`
+	Source    string  `parquet:"source"`
+	Line      *int64  `parquet:"line"`
+	ArticleID *string `parquet:"article_id"`
+	Reason    string  `parquet:"reason"`
+}
+
+// RunRow is the manifest of one run: inputs, lexicon, counts and flags, so
+// that any partition can be traced to how it was made.
+type RunRow struct {
+	RunID          string    `parquet:"run_id"`
+	RunDate        Date      `parquet:"run_date"`
+	StartedAt      time.Time `parquet:"started_at"`
+	FinishedAt     time.Time `parquet:"finished_at"`
+	Version        string    `parquet:"version"`
+	LexiconName    string    `parquet:"lexicon_name"`
+	LexiconVersion string    `parquet:"lexicon_version"`
+	LexiconSHA256  string    `parquet:"lexicon_sha256"`
+	Inputs         string    `parquet:"inputs"`
+	RecordsRead    int64     `parquet:"records_read"`
+	Articles       int64     `parquet:"articles"`
+	Rejects        int64     `parquet:"rejects"`
+	Skipped        int64     `parquet:"skipped"`
+	DateWarnings   int64     `parquet:"date_warnings"`
+	Flags          string    `parquet:"flags"`
+	Seconds        float64   `parquet:"seconds"`
+}
+
+// TableInfo names one table and its columns, for docs and tests.
+type TableInfo struct {
+	Name    string
+	PartKey string
+	Columns []Column
+}
+
+// Tables registers every table output writes, in one place, so that docs
+// and tests can list them and a new table is one line here.
+var Tables = []TableInfo{
+	{Name: "articles", PartKey: "run_date", Columns: Columns[ArticleRow]()},
+	{Name: "frames", PartKey: "run_date", Columns: Columns[FrameRow]()},
+	{Name: "terms", PartKey: "run_date", Columns: Columns[TermRow]()},
+	{Name: "matches", PartKey: "run_date", Columns: Columns[MatchRow]()},
+	{Name: "stance", PartKey: "run_date", Columns: Columns[StanceRow]()},
+	{Name: "rejects", PartKey: "run_date", Columns: Columns[RejectRow]()},
+	{Name: "runs", PartKey: "run_date", Columns: Columns[RunRow]()},
+	{Name: "outlet_stats", PartKey: "window", Columns: Columns[OutletStatsRow]()},
+	{Name: "outlet_tests", PartKey: "window", Columns: Columns[OutletTestRow]()},
+	{Name: "outlet_residuals", PartKey: "window", Columns: Columns[OutletResidualRow]()},
+	{Name: "outlet_pairs", PartKey: "window", Columns: Columns[OutletPairRow]()},
+	{Name: "keyness", PartKey: "window", Columns: Columns[KeynessRow]()},
+	{Name: "outlet_profiles", PartKey: "window", Columns: Columns[OutletProfileRow]()},
+	{Name: "pca", PartKey: "window", Columns: Columns[PCARow]()},
+	{Name: "correlations", PartKey: "window", Columns: Columns[CorrelationRow]()},
+	{Name: "regression", PartKey: "window", Columns: Columns[RegressionRow]()},
+	{Name: "trends", PartKey: "window", Columns: Columns[TrendRow]()},
+}

@@ -1,0 +1,212 @@
+package output
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"reflect"
+	"slices"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/apache/arrow-go/v18/parquet"
+	"github.com/apache/arrow-go/v18/parquet/compress"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
+)
+
+// Defaults of WriterOptions.
+const (
+	DefaultRowGroupRows = 1 << 20
+	DefaultBatchRows    = 1 << 16
+)
+
+// createdBy is the fixed created_by footer entry: no version with a build
+// stamp or time, so that the same rows give the same bytes.
+const createdBy = "framing"
+
+// WriterOptions bound a TableWriter's memory and file layout; zero values
+// take the defaults.
+type WriterOptions struct {
+	// RowGroupRows is the most rows in one Parquet row group
+	// (default DefaultRowGroupRows).
+	RowGroupRows int
+	// BatchRows is how many rows are buffered before they are encoded
+	// (default DefaultBatchRows); it bounds the unencoded rows in memory.
+	BatchRows int
+}
+
+// TableWriter writes rows of T to one Parquet file, with a schema taken from
+// T's `parquet:"col"` tags, so that adding a table is adding one struct.
+// It never closes the io.Writer it was given; the caller does.
+type TableWriter[T any] struct {
+	fields []field
+	fw     *pqarrow.FileWriter
+	rb     *array.RecordBuilder
+	batch  int
+	n      int
+	err    error
+	closed bool
+}
+
+// writeOnly hides a Close method so that the Parquet writer cannot close
+// the caller's file.
+type writeOnly struct{ w io.Writer }
+
+func (w writeOnly) Write(p []byte) (int, error) { return w.w.Write(p) }
+
+// NewTableWriter starts a Parquet file on w. meta goes into the footer's
+// key-value metadata with sorted keys; compression is zstd, strings are
+// dictionary encoded and every column has statistics.
+func NewTableWriter[T any](w io.Writer, meta map[string]string, opt WriterOptions) (*TableWriter[T], error) {
+	fs, err := fieldsOf(reflect.TypeFor[T]())
+	if err != nil {
+		return nil, err
+	}
+	if opt.RowGroupRows <= 0 {
+		opt.RowGroupRows = DefaultRowGroupRows
+	}
+	if opt.BatchRows <= 0 {
+		opt.BatchRows = DefaultBatchRows
+	}
+	opt.BatchRows = min(opt.BatchRows, opt.RowGroupRows)
+	keys := slices.Sorted(func(yield func(string) bool) {
+		for k := range meta {
+			if !yield(k) {
+				return
+			}
+		}
+	})
+	vals := make([]string, len(keys))
+	for i, k := range keys {
+		vals[i] = meta[k]
+	}
+	md := arrow.NewMetadata(keys, vals)
+	sc := arrowSchema(fs, &md)
+	props := parquet.NewWriterProperties(append(propOpts(opt), dictFor(fs)...)...)
+	fw, err := pqarrow.NewFileWriter(sc, writeOnly{w}, props, pqarrow.DefaultWriterProps())
+	if err != nil {
+		return nil, fmt.Errorf("starting parquet file: %w", err)
+	}
+	return &TableWriter[T]{
+		fields: fs,
+		fw:     fw,
+		rb:     array.NewRecordBuilder(memory.DefaultAllocator, sc),
+		batch:  opt.BatchRows,
+	}, nil
+}
+
+func propOpts(opt WriterOptions) []parquet.WriterProperty {
+	return []parquet.WriterProperty{
+		parquet.WithCreatedBy(createdBy),
+		parquet.WithCompression(compress.Codecs.Zstd),
+		parquet.WithDictionaryDefault(false),
+		parquet.WithStats(true),
+		parquet.WithMaxRowGroupLength(int64(opt.RowGroupRows)),
+	}
+}
+
+func dictFor(fs []field) []parquet.WriterProperty {
+	var ps []parquet.WriterProperty
+	for _, f := range fs {
+		if f.kind == kindString {
+			ps = append(ps, parquet.WithDictionaryFor(f.name, true))
+		}
+	}
+	return ps
+}
+
+// Write buffers one row and encodes a batch every BatchRows rows. A
+// non-finite float is an error naming the column, and the row is not
+// written: NaN and infinities must become nulls before they get here.
+func (t *TableWriter[T]) Write(row T) error {
+	if t.closed {
+		return fmt.Errorf("writing row: table writer is closed")
+	}
+	if t.err != nil {
+		return t.err
+	}
+	v := reflect.ValueOf(&row).Elem()
+	for _, f := range t.fields {
+		if f.kind != kindFloat64 {
+			continue
+		}
+		fv := v.Field(f.index)
+		if f.nullable {
+			if fv.IsNil() {
+				continue
+			}
+			fv = fv.Elem()
+		}
+		if x := fv.Float(); math.IsNaN(x) || math.IsInf(x, 0) {
+			return fmt.Errorf("writing column %s: non-finite value %v", f.name, x)
+		}
+	}
+	for i, f := range t.fields {
+		appendValue(t.rb.Field(i), f, v.Field(f.index))
+	}
+	t.n++
+	if t.n >= t.batch {
+		return t.flush()
+	}
+	return nil
+}
+
+func appendValue(b array.Builder, f field, v reflect.Value) {
+	if f.nullable {
+		if v.IsNil() {
+			b.AppendNull()
+			return
+		}
+		v = v.Elem()
+	}
+	switch f.kind {
+	case kindString:
+		b.(*array.StringBuilder).Append(v.String())
+	case kindInt64:
+		b.(*array.Int64Builder).Append(v.Int())
+	case kindFloat64:
+		b.(*array.Float64Builder).Append(v.Float())
+	case kindBool:
+		b.(*array.BooleanBuilder).Append(v.Bool())
+	case kindDate:
+		b.(*array.Date32Builder).Append(arrow.Date32(v.Int()))
+	case kindTime:
+		t := v.Interface().(time.Time)
+		b.(*array.TimestampBuilder).Append(arrow.Timestamp(t.UnixMicro()))
+	}
+}
+
+// flush encodes the buffered rows into the current row group.
+func (t *TableWriter[T]) flush() error {
+	if t.n == 0 {
+		return nil
+	}
+	rec := t.rb.NewRecordBatch()
+	defer rec.Release()
+	t.n = 0
+	if err := t.fw.WriteBuffered(rec); err != nil {
+		t.err = fmt.Errorf("writing parquet rows: %w", err)
+		return t.err
+	}
+	return nil
+}
+
+// Close encodes the buffered rows and writes the footer. The file is
+// complete only when Close returns nil.
+func (t *TableWriter[T]) Close() error {
+	if t.closed {
+		return t.err
+	}
+	t.closed = true
+	defer t.rb.Release()
+	ferr := t.flush()
+	if err := t.fw.Close(); err != nil && ferr == nil {
+		ferr = fmt.Errorf("writing parquet footer: %w", err)
+	}
+	if ferr != nil {
+		t.err = ferr
+	}
+	return t.err
+}

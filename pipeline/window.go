@@ -1,0 +1,251 @@
+package pipeline
+
+import (
+	"fmt"
+	"math"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"framing/output"
+)
+
+// Window is a span of run dates whose article-level partitions the
+// statistics cover, first and last day included.
+type Window struct {
+	From, To output.Date
+}
+
+// String is the window's partition value, FROM_TO.
+func (w Window) String() string { return w.From.String() + "_" + w.To.String() }
+
+// Contains reports whether day lies in the window.
+func (w Window) Contains(day output.Date) bool { return day >= w.From && day <= w.To }
+
+// windowData is everything the statistics need from the article-level tables
+// of one window, column by column. It holds a few numbers per article and
+// dimension (not the texts), so 1 million articles take about 100 MB.
+type windowData struct {
+	window  Window
+	dims    []string // sorted
+	outlets []string // sorted
+
+	// One entry per article, aligned.
+	outlet    []int     // index into outlets
+	day       []float64 // published date in days since window.From; NaN when unknown
+	logTokens []float64 // natural log of n_tokens
+	tokens    []int64
+
+	per1k [][]float64 // [dim][article]
+	share [][]float64 // [dim][article]; NaN when the article has no frame hits
+	hits  [][]int64   // [dim][article]
+
+	// terms[outlet][dimension+"\x1f"+entry] is the hit count of one entry.
+	terms []map[string]int64
+	// stance[actor] holds the stance values of the articles with tone.
+	stance map[string]*groupedValues
+}
+
+// groupedValues are values with the outlet each belongs to.
+type groupedValues struct {
+	outlet []int
+	value  []float64
+}
+
+// partition is one run date's article-level files.
+type partition struct {
+	day                              output.Date
+	articles, frames, terms, stances string
+}
+
+// loadWindow reads the given partitions into columns. Outlets and dimensions
+// are sorted so that the statistics never depend on input order.
+func loadWindow(w Window, parts []partition) (*windowData, error) {
+	raw := &rawWindow{outletIdx: map[string]int{}, dimIdx: map[string]int{}}
+	for _, p := range parts {
+		if err := raw.add(p, w); err != nil {
+			return nil, err
+		}
+	}
+	return raw.finish(w), nil
+}
+
+// rawWindow collects rows before outlets and dimensions are sorted.
+type rawWindow struct {
+	outletIdx map[string]int
+	outlets   []string
+	dimIdx    map[string]int
+	dims      []string
+
+	outlet    []int
+	day       []float64
+	tokens    []int64
+	per1k     [][]float64 // [article][dim], grown as dimensions appear
+	share     [][]float64
+	hits      [][]int64
+	terms     map[[2]string]int64 // {outlet, dim\x1fentry}
+	stanceAct map[string]*groupedValues
+}
+
+func (r *rawWindow) intern(m map[string]int, list *[]string, s string) int {
+	if i, ok := m[s]; ok {
+		return i
+	}
+	m[s] = len(*list)
+	*list = append(*list, s)
+	return m[s]
+}
+
+func (r *rawWindow) add(p partition, w Window) error {
+	base := len(r.outlet)
+	index := map[string]int{}
+	err := output.ScanTable(p.articles, func(a output.ArticleRow) error {
+		index[a.ArticleID] = len(r.outlet)
+		r.outlet = append(r.outlet, r.intern(r.outletIdx, &r.outlets, a.Outlet))
+		d := math.NaN()
+		if a.Published != nil {
+			d = float64(*a.Published - w.From)
+		}
+		r.day = append(r.day, d)
+		r.tokens = append(r.tokens, a.NTokens)
+		r.per1k = append(r.per1k, nil)
+		r.share = append(r.share, nil)
+		r.hits = append(r.hits, nil)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", p.articles, err)
+	}
+	err = output.ScanTable(p.frames, func(f output.FrameRow) error {
+		i, ok := index[f.ArticleID]
+		if !ok || i < base {
+			return fmt.Errorf("frame row for article %q, which is not in %s", f.ArticleID, p.articles)
+		}
+		d := r.intern(r.dimIdx, &r.dims, f.Dimension)
+		for len(r.per1k[i]) <= d {
+			r.per1k[i] = append(r.per1k[i], 0)
+			r.share[i] = append(r.share[i], math.NaN())
+			r.hits[i] = append(r.hits[i], 0)
+		}
+		r.per1k[i][d] = f.Per1k
+		if f.Share != nil {
+			r.share[i][d] = *f.Share
+		}
+		r.hits[i][d] = f.Hits
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", p.frames, err)
+	}
+	if r.terms == nil {
+		r.terms = map[[2]string]int64{}
+		r.stanceAct = map[string]*groupedValues{}
+	}
+	err = output.ScanTable(p.terms, func(t output.TermRow) error {
+		r.terms[[2]string{t.Outlet, t.Dimension + "\x1f" + t.Entry}] += t.Hits
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", p.terms, err)
+	}
+	err = output.ScanTable(p.stances, func(s output.StanceRow) error {
+		if s.Stance == nil {
+			return nil
+		}
+		g := r.stanceAct[s.Actor]
+		if g == nil {
+			g = &groupedValues{}
+			r.stanceAct[s.Actor] = g
+		}
+		g.outlet = append(g.outlet, r.intern(r.outletIdx, &r.outlets, s.Outlet))
+		g.value = append(g.value, *s.Stance)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", p.stances, err)
+	}
+	return nil
+}
+
+// finish sorts outlets and dimensions and turns rows into columns.
+func (r *rawWindow) finish(w Window) *windowData {
+	outlets, outletMap := sortedRemap(r.outlets)
+	dims, dimMap := sortedRemap(r.dims)
+	n := len(r.outlet)
+	wd := &windowData{window: w, dims: dims, outlets: outlets,
+		outlet: make([]int, n), day: r.day, logTokens: make([]float64, n), tokens: r.tokens,
+		per1k: make([][]float64, len(dims)), share: make([][]float64, len(dims)), hits: make([][]int64, len(dims)),
+		terms: make([]map[string]int64, len(outlets)), stance: map[string]*groupedValues{}}
+	for d := range dims {
+		wd.per1k[d] = make([]float64, n)
+		wd.share[d] = make([]float64, n)
+		wd.hits[d] = make([]int64, n)
+	}
+	for i := range n {
+		wd.outlet[i] = outletMap[r.outlet[i]]
+		wd.logTokens[i] = math.Log(math.Max(1, float64(r.tokens[i])))
+		for d := range dims {
+			wd.share[d][i] = math.NaN()
+		}
+		for od, v := range r.per1k[i] {
+			d := dimMap[od]
+			wd.per1k[d][i] = v
+			wd.share[d][i] = r.share[i][od]
+			wd.hits[d][i] = r.hits[i][od]
+		}
+	}
+	for o := range wd.terms {
+		wd.terms[o] = map[string]int64{}
+	}
+	for k, v := range r.terms {
+		wd.terms[outletMap[r.outletIdx[k[0]]]][k[1]] += v
+	}
+	for actor, g := range r.stanceAct {
+		ng := &groupedValues{value: g.value, outlet: make([]int, len(g.outlet))}
+		for i, o := range g.outlet {
+			ng.outlet[i] = outletMap[o]
+		}
+		wd.stance[actor] = ng
+	}
+	return wd
+}
+
+// sortedRemap sorts names and returns, for each old index, the new one.
+func sortedRemap(names []string) ([]string, []int) {
+	sorted := append([]string(nil), names...)
+	sort.Strings(sorted)
+	pos := map[string]int{}
+	for i, s := range sorted {
+		pos[s] = i
+	}
+	remap := make([]int, len(names))
+	for i, s := range names {
+		remap[i] = pos[s]
+	}
+	return sorted, remap
+}
+
+// storedPartitions lists the committed article-level partitions of outDir
+// whose run date lies in w, in date order.
+func storedPartitions(outDir string, w Window) ([]partition, error) {
+	paths, err := partitionFiles(outDir, "articles", "run_date")
+	if err != nil {
+		return nil, err
+	}
+	var parts []partition
+	for _, p := range paths {
+		dir := filepath.Base(filepath.Dir(p))
+		day, err := output.ParseDate(strings.TrimPrefix(dir, "run_date="))
+		if err != nil || !w.Contains(day) {
+			continue
+		}
+		parts = append(parts, partitionAt(outDir, dir, day))
+	}
+	return parts, nil
+}
+
+// partitionAt names the files of one run date below root.
+func partitionAt(root, dir string, day output.Date) partition {
+	f := func(table string) string { return filepath.Join(root, table, dir, "part-00000.parquet") }
+	return partition{day: day, articles: f("articles"), frames: f("frames"), terms: f("terms"), stances: f("stance")}
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# bench.sh CORPUS [extra framing run flags...]
+# Runs the whole job on CORPUS (JSON Lines, .gz allowed, or a directory) and
+# prints MB/s, articles/s and peak RSS, plus `wc -w` over the same bytes as a
+# reference for what merely reading the text costs on this machine.
+set -euo pipefail
+corpus=${1:?usage: scripts/bench.sh CORPUS [flags...]}
+shift
+cd "$(dirname "$0")/.."
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+go build -o "$tmp/framing" ./cmd/framing
+
+if [ -d "$corpus" ]; then
+	bytes=$(find "$corpus" -type f -name '*.txt' -o -type f -name '*.md' | xargs cat | wc -c)
+	cat_cmd=(sh -c "find '$corpus' -type f \\( -name '*.txt' -o -name '*.md' \\) -exec cat {} +")
+elif [[ "$corpus" == *.gz ]]; then
+	bytes=$(gzip -dc "$corpus" | wc -c)
+	cat_cmd=(gzip -dc "$corpus")
+else
+	bytes=$(wc -c <"$corpus")
+	cat_cmd=(cat "$corpus")
+fi
+
+# Peak RSS from the kernel's own accounting of the child (ru_maxrss, KiB),
+# read by a tiny wrapper so that no GNU time is needed.
+cat >"$tmp/rss.go" <<'GO'
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"syscall"
+	"time"
+)
+
+func main() {
+	cmd := exec.Command(os.Args[1], os.Args[2:]...)
+	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	start := time.Now()
+	err := cmd.Run()
+	el := time.Since(start).Seconds()
+	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	fmt.Fprintf(os.Stderr, "BENCH seconds=%.3f maxrss_kib=%d\n", el, ru.Maxrss)
+	if err != nil {
+		os.Exit(1)
+	}
+}
+GO
+(cd "$tmp" && go mod init rss >/dev/null 2>&1 && go build -o rss rss.go)
+
+out="$tmp/out"
+"$tmp/rss" "$tmp/framing" run --input "$corpus" --out "$out" --run-date 2026-01-20 --quiet "$@" \
+	>"$tmp/stdout" 2>"$tmp/stderr" || { cat "$tmp/stderr"; exit 1; }
+line=$(grep '^BENCH' "$tmp/stderr")
+secs=$(sed -E 's/.*seconds=([0-9.]+).*/\1/' <<<"$line")
+rss=$(sed -E 's/.*maxrss_kib=([0-9]+).*/\1/' <<<"$line")
+articles=$(sed -nE 's/.* ([0-9]+) articles,.*/\1/p' "$tmp/stdout" | head -1)
+
+wstart=$(date +%s.%N)
+words=$("${cat_cmd[@]}" | wc -w)
+wend=$(date +%s.%N)
+
+awk -v b="$bytes" -v s="$secs" -v a="$articles" -v r="$rss" -v w="$words" -v ws="$wstart" -v we="$wend" 'BEGIN {
+	printf "corpus:      %.1f MB, %d articles\n", b/1e6, a
+	printf "framing run: %.2f s, %.1f MB/s, %.0f articles/s, peak RSS %.0f MB\n", s, b/1e6/s, a/s, r/1024
+	printf "reference:   wc -w counted %d words in %.2f s, %.1f MB/s\n", w, we-ws, b/1e6/(we-ws)
+}'
