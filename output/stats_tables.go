@@ -2,13 +2,15 @@ package output
 
 // Row types of the statistics tables. They are partitioned by window
 // (OUT/<table>/window=FROM_TO/part-00000.parquet) and every row carries the
-// window's first and last day. A statistic that is undefined for the data at
+// window's first and last day, and the partition value itself in `window`,
+// so that a file read alone is complete. A statistic that is undefined for the data at
 // hand (too few articles, no variance, a single outlet) is null, and `note`
 // says why; no NaN or infinity is ever written.
 
 // OutletStatsRow describes one outlet on one dimension: the per_1k density of
 // its articles, with two kinds of 95 % interval.
 type OutletStatsRow struct {
+	Window      string   `parquet:"window"`
 	WindowStart Date     `parquet:"window_start"`
 	WindowEnd   Date     `parquet:"window_end"`
 	Outlet      string   `parquet:"outlet"`
@@ -35,6 +37,7 @@ type OutletStatsRow struct {
 // (measure "per_1k"), an actor's stance (measure "stance"), or the
 // outlet × dimension table of hit counts (test "chi_square").
 type OutletTestRow struct {
+	Window      string   `parquet:"window"`
 	WindowStart Date     `parquet:"window_start"`
 	WindowEnd   Date     `parquet:"window_end"`
 	Measure     string   `parquet:"measure"`
@@ -54,6 +57,7 @@ type OutletTestRow struct {
 // OutletResidualRow is one cell of the chi-square test of outlet × dimension
 // hit counts: its adjusted standardized residual shows over- or under-use.
 type OutletResidualRow struct {
+	Window      string   `parquet:"window"`
 	WindowStart Date     `parquet:"window_start"`
 	WindowEnd   Date     `parquet:"window_end"`
 	Outlet      string   `parquet:"outlet"`
@@ -66,6 +70,7 @@ type OutletResidualRow struct {
 
 // OutletPairRow compares two outlets on one dimension.
 type OutletPairRow struct {
+	Window      string   `parquet:"window"`
 	WindowStart Date     `parquet:"window_start"`
 	WindowEnd   Date     `parquet:"window_end"`
 	Dimension   string   `parquet:"dimension"`
@@ -89,6 +94,7 @@ type OutletPairRow struct {
 // KeynessRow says how much more (or less) one outlet uses a lexicon entry
 // than all other outlets together.
 type KeynessRow struct {
+	Window       string   `parquet:"window"`
 	WindowStart  Date     `parquet:"window_start"`
 	WindowEnd    Date     `parquet:"window_end"`
 	Outlet       string   `parquet:"outlet"`
@@ -106,6 +112,7 @@ type KeynessRow struct {
 
 // OutletProfileRow compares two outlets' dimension-share profiles.
 type OutletProfileRow struct {
+	Window      string   `parquet:"window"`
 	WindowStart Date     `parquet:"window_start"`
 	WindowEnd   Date     `parquet:"window_end"`
 	OutletA     string   `parquet:"outlet_a"`
@@ -119,6 +126,7 @@ type OutletProfileRow struct {
 // kind "variance" (explained variance ratio of a component), "loading"
 // (a dimension's loading), or "centroid" (an outlet's mean score).
 type PCARow struct {
+	Window      string   `parquet:"window"`
 	WindowStart Date     `parquet:"window_start"`
 	WindowEnd   Date     `parquet:"window_end"`
 	Kind        string   `parquet:"kind"`
@@ -131,6 +139,7 @@ type PCARow struct {
 
 // CorrelationRow relates two dimensions' densities across articles.
 type CorrelationRow struct {
+	Window      string   `parquet:"window"`
 	WindowStart Date     `parquet:"window_start"`
 	WindowEnd   Date     `parquet:"window_end"`
 	DimensionA  string   `parquet:"dimension_a"`
@@ -147,6 +156,7 @@ type CorrelationRow struct {
 // per_1k ~ outlet + log(n_tokens) [+ days]; the model's fit statistics are
 // repeated on each of its rows so that one table answers both questions.
 type RegressionRow struct {
+	Window      string   `parquet:"window"`
 	WindowStart Date     `parquet:"window_start"`
 	WindowEnd   Date     `parquet:"window_end"`
 	Dimension   string   `parquet:"dimension"`
@@ -167,6 +177,7 @@ type RegressionRow struct {
 // TrendRow is the daily trend of one outlet on one dimension: the OLS slope
 // of its daily mean per_1k against the day.
 type TrendRow struct {
+	Window      string   `parquet:"window"`
 	WindowStart Date     `parquet:"window_start"`
 	WindowEnd   Date     `parquet:"window_end"`
 	Outlet      string   `parquet:"outlet"`
@@ -177,3 +188,33 @@ type TrendRow struct {
 	P           *float64 `parquet:"p"`
 	Note        *string  `parquet:"note"`
 }
+
+// SetWindow sets the partition value FROM_TO, which is also stored in the file.
+func (r *OutletStatsRow) SetWindow(w string) { r.Window = w }
+
+// SetWindow sets the partition value FROM_TO, which is also stored in the file.
+func (r *OutletTestRow) SetWindow(w string) { r.Window = w }
+
+// SetWindow sets the partition value FROM_TO, which is also stored in the file.
+func (r *OutletResidualRow) SetWindow(w string) { r.Window = w }
+
+// SetWindow sets the partition value FROM_TO, which is also stored in the file.
+func (r *OutletPairRow) SetWindow(w string) { r.Window = w }
+
+// SetWindow sets the partition value FROM_TO, which is also stored in the file.
+func (r *KeynessRow) SetWindow(w string) { r.Window = w }
+
+// SetWindow sets the partition value FROM_TO, which is also stored in the file.
+func (r *OutletProfileRow) SetWindow(w string) { r.Window = w }
+
+// SetWindow sets the partition value FROM_TO, which is also stored in the file.
+func (r *PCARow) SetWindow(w string) { r.Window = w }
+
+// SetWindow sets the partition value FROM_TO, which is also stored in the file.
+func (r *CorrelationRow) SetWindow(w string) { r.Window = w }
+
+// SetWindow sets the partition value FROM_TO, which is also stored in the file.
+func (r *RegressionRow) SetWindow(w string) { r.Window = w }
+
+// SetWindow sets the partition value FROM_TO, which is also stored in the file.
+func (r *TrendRow) SetWindow(w string) { r.Window = w }

@@ -37,12 +37,19 @@ func writeStatTables(ctx context.Context, c *output.Commit, wd *windowData, meta
 	return statTableNames, nil
 }
 
-func writeStatTable[T any](c *output.Commit, name, window string, meta map[string]string, rows []T) error {
+// windowed is a statistics row type: it stores its window partition value.
+type windowed[T any] interface {
+	*T
+	SetWindow(string)
+}
+
+func writeStatTable[T any, P windowed[T]](c *output.Commit, name, window string, meta map[string]string, rows []T) error {
 	t, err := openTable[T](c, name, "window", window, meta)
 	if err != nil {
 		return err
 	}
 	for _, r := range rows {
+		P(&r).SetWindow(window)
 		if err := t.write(r); err != nil {
 			return errors.Join(err, t.close())
 		}

@@ -1,0 +1,155 @@
+package pipeline
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"sync"
+	"testing"
+
+	"framing/output"
+)
+
+// The requirement: every statistics table for 1 million articles × 4
+// dimensions × 50 outlets, bootstrap included, in at most 10 s on one core.
+// Run with
+//
+//	GOMAXPROCS=1 go test ./pipeline -run '^$' -bench ComputeStats1M -benchtime 1x -benchmem
+
+// bench1M is built once per test binary; it is read-only afterwards.
+var bench1M = sync.OnceValue(func() *windowData { return syntheticWindow(1_000_000, 4, 50, 1) })
+
+// syntheticWindow builds a window of n articles over nOutlets outlets of
+// unequal size (outlet o has weight o+1), dims dimensions, 30 days with 5 %
+// of dates missing, per_1k = hits·1000/tokens (about half zeros, many ties),
+// ~300 lexicon entries per outlet and stance for 4 actors on 30 % of articles.
+func syntheticWindow(n, dims, nOutlets int, seed uint64) *windowData {
+	r := rand.New(rand.NewPCG(seed, 7))
+	wd := &windowData{window: Window{From: output.Date(20000), To: output.Date(20029)},
+		outlet: make([]int, n), day: make([]float64, n), logTokens: make([]float64, n), tokens: make([]int64, n),
+		per1k: make([][]float64, dims), share: make([][]float64, dims), hits: make([][]int64, dims),
+		terms: make([]map[string]int64, nOutlets), stance: map[string]*groupedValues{}}
+	for d := range dims {
+		wd.dims = append(wd.dims, fmt.Sprintf("dim%d", d))
+		wd.per1k[d], wd.share[d], wd.hits[d] = make([]float64, n), make([]float64, n), make([]int64, n)
+	}
+	cum := make([]int, nOutlets+1) // outlet o gets a share (o+1)/Σ of the articles
+	total := nOutlets * (nOutlets + 1) / 2
+	for o := range nOutlets {
+		wd.outlets = append(wd.outlets, fmt.Sprintf("outlet%02d", o))
+		cum[o+1] = n * (o + 1) * (o + 2) / 2 / total
+	}
+	o := 0
+	for i := range n {
+		for i >= cum[o+1] {
+			o++
+		}
+		wd.outlet[i] = o
+		wd.day[i] = float64(r.IntN(30))
+		if r.Float64() < 0.05 {
+			wd.day[i] = math.NaN()
+		}
+		tok := int64(100 + r.ExpFloat64()*600)
+		wd.tokens[i], wd.logTokens[i] = tok, math.Log(float64(tok))
+		var all int64
+		for d := range dims {
+			rate := 0.6 + 0.02*float64(o%7) + 0.3*float64(d) // hits per 1k tokens
+			h := poisson(r, rate*float64(tok)/1000)
+			wd.hits[d][i], all = h, all+h
+			wd.per1k[d][i] = float64(h) * 1000 / float64(tok)
+		}
+		for d := range dims {
+			wd.share[d][i] = math.NaN()
+			if all > 0 {
+				wd.share[d][i] = float64(wd.hits[d][i]) / float64(all)
+			}
+		}
+	}
+	for o := range nOutlets {
+		wd.terms[o] = map[string]int64{}
+		for e := range 300 {
+			if r.Float64() < 0.97 {
+				wd.terms[o][fmt.Sprintf("dim%d\x1fentry%03d", e%dims, e)] = 1 + int64(r.IntN(500))
+			}
+		}
+	}
+	for _, actor := range []string{"actorA", "actorB", "actorC", "actorD"} {
+		g := &groupedValues{}
+		for i := range n {
+			if r.Float64() < 0.3 {
+				g.outlet = append(g.outlet, wd.outlet[i])
+				g.value = append(g.value, math.Round((r.Float64()*2-1)*100)/100)
+			}
+		}
+		wd.stance[actor] = g
+	}
+	return wd
+}
+
+// poisson draws a Poisson variate by inversion (small means only).
+func poisson(r *rand.Rand, mean float64) int64 {
+	u, p := r.Float64(), math.Exp(-mean)
+	var k int64
+	for c := p; u > c && k < 1000; c += p {
+		k++
+		p *= mean / float64(k)
+	}
+	return k
+}
+
+func BenchmarkComputeStats1M(b *testing.B) {
+	wd := bench1M()
+	b.ResetTimer()
+	for b.Loop() {
+		computeStats(wd)
+	}
+}
+
+// BenchmarkComputeStats1MTables times each table's step once, in the order
+// computeStats runs them; the per-dimension steps cover all 4 dimensions.
+func BenchmarkComputeStats1MTables(b *testing.B) {
+	wd := bench1M()
+	steps := []struct {
+		name string
+		run  func(s *statRows)
+	}{
+		{"outlet_stats", func(s *statRows) {
+			for d := range wd.dims {
+				s.outletStats(wd, d, wd.groupsOf(wd.per1k[d]))
+			}
+		}},
+		{"outlet_tests_per1k", func(s *statRows) {
+			for d := range wd.dims {
+				s.omnibus(wd, "per_1k", wd.dims[d], wd.groupsOf(wd.per1k[d]))
+			}
+		}},
+		{"outlet_pairs", func(s *statRows) {
+			for d := range wd.dims {
+				s.outletPairs(wd, d, wd.groupsOf(wd.per1k[d]))
+			}
+		}},
+		{"regression", func(s *statRows) {
+			for d := range wd.dims {
+				s.regression(wd, d)
+			}
+		}},
+		{"trend", func(s *statRows) {
+			for d := range wd.dims {
+				s.trend(wd, d)
+			}
+		}},
+		{"chi_square", func(s *statRows) { s.chiSquare(wd) }},
+		{"stance", func(s *statRows) { s.stance(wd) }},
+		{"keyness", func(s *statRows) { s.keynessRows(wd) }},
+		{"profiles", func(s *statRows) { s.profileRows(wd) }},
+		{"pca", func(s *statRows) { s.pcaRows(wd) }},
+		{"correlations", func(s *statRows) { s.correlations(wd) }},
+	}
+	for _, st := range steps {
+		b.Run(st.name, func(b *testing.B) {
+			for b.Loop() {
+				st.run(&statRows{})
+			}
+		})
+	}
+}
