@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"framing/corpus"
@@ -29,7 +31,7 @@ func DryRun(ctx context.Context, cfg Config) (string, error) {
 		if err := ctx.Err(); err != nil {
 			return "", err
 		}
-		r, err := openInput(cfg, path)
+		r, err := openInput(cfg, path, nil)
 		if err != nil {
 			return "", fmt.Errorf("opening input %s: %w", path, err)
 		}
@@ -71,10 +73,69 @@ func DryRun(ctx context.Context, cfg Config) (string, error) {
 }
 
 // openInput opens one input, reading "-" from cfg.Stdin when it is set.
-func openInput(cfg Config, path string) (corpus.Reader, error) {
+// A regular file is opened here rather than by corpus.Open so that the bytes
+// read from disk can be counted for the progress line's ETA (n may be nil).
+func openInput(cfg Config, path string, n *atomic.Int64) (corpus.Reader, error) {
 	opt := corpus.Options{Manifest: cfg.Manifest}
 	if path == "-" && cfg.Stdin != nil {
 		return corpus.OpenReader(cfg.Stdin, "-", corpus.JSONL, opt)
 	}
-	return corpus.Open(path, opt)
+	info, err := os.Stat(path)
+	if path == "-" || n == nil || err != nil || !info.Mode().IsRegular() {
+		return corpus.Open(path, opt)
+	}
+	format, _, err := corpus.FormatOf(path)
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("opening corpus: %w", err)
+	}
+	r, err := corpus.OpenReader(&countingReader{r: f, n: n}, path, format, opt)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return fileReader{Reader: r, f: f}, nil
+}
+
+// fileReader closes the file under a corpus reader that does not own it.
+type fileReader struct {
+	corpus.Reader
+	f *os.File
+}
+
+func (r fileReader) Close() error {
+	err := r.Reader.Close()
+	if cerr := r.f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// countingReader counts the bytes read from an input file.
+type countingReader struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+// inputSize is the total size of the inputs that are regular files, and
+// whether every input is one (otherwise no ETA can be given).
+func inputSize(paths []string) (int64, bool) {
+	var total int64
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if p == "-" || err != nil || !info.Mode().IsRegular() {
+			return 0, false
+		}
+		total += info.Size()
+	}
+	return total, true
 }

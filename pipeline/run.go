@@ -13,6 +13,7 @@ import (
 	"io"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"framing/corpus"
@@ -215,10 +216,12 @@ func stream(ctx context.Context, cfg Config, j *job, ws *writers, sum *Summary, 
 	jobs := make(chan item, 4*cfg.Workers)
 	results := make(chan item, 4*cfg.Workers)
 	readErr := make(chan error, 1)
+	consumed := new(atomic.Int64) // input bytes read from disk, for the ETA
+	total, known := inputSize(cfg.Inputs)
 
 	go func() {
 		defer close(jobs)
-		readErr <- readAll(ctx, cfg, jobs)
+		readErr <- readAll(ctx, cfg, jobs, consumed)
 	}()
 
 	var wg sync.WaitGroup
@@ -243,7 +246,7 @@ func stream(ctx context.Context, cfg Config, j *job, ws *writers, sum *Summary, 
 		close(results)
 	}()
 
-	writeErr := collect(results, ws, j, sum, cfg, started)
+	writeErr := collect(results, ws, j, sum, cfg, started, func() (int64, int64, bool) { return consumed.Load(), total, known })
 	if writeErr != nil {
 		cancel()
 		for range results { // let the workers finish
@@ -259,7 +262,7 @@ func stream(ctx context.Context, cfg Config, j *job, ws *writers, sum *Summary, 
 
 // readAll feeds every record of every input to jobs, in order, turning
 // duplicate ids into rejects. Only I/O errors stop it.
-func readAll(ctx context.Context, cfg Config, jobs chan<- item) error {
+func readAll(ctx context.Context, cfg Config, jobs chan<- item, consumed *atomic.Int64) error {
 	dedup := corpus.NewDedup()
 	var seq int64
 	send := func(it item) bool {
@@ -273,7 +276,7 @@ func readAll(ctx context.Context, cfg Config, jobs chan<- item) error {
 		}
 	}
 	for _, path := range cfg.Inputs {
-		r, err := openInput(cfg, path)
+		r, err := openInput(cfg, path, consumed)
 		if err != nil {
 			return fmt.Errorf("opening input %s: %w", path, err)
 		}
@@ -342,7 +345,7 @@ func score(it *item, j *job, cfg Config) {
 // collect writes results in sequence order. Workers finish out of order, so
 // results wait in a small map until their turn; its size is bounded by the
 // channel capacities and the worker count.
-func collect(results <-chan item, ws *writers, j *job, sum *Summary, cfg Config, started time.Time) error {
+func collect(results <-chan item, ws *writers, j *job, sum *Summary, cfg Config, started time.Time, input func() (read, total int64, known bool)) error {
 	pending := map[int64]item{}
 	var next int64
 	lastReport := started
@@ -362,8 +365,10 @@ func collect(results <-chan item, ws *writers, j *job, sum *Summary, cfg Config,
 		if cfg.Progress != nil {
 			if now := cfg.Now(); now.Sub(lastReport) >= 200*time.Millisecond {
 				lastReport = now
+				read, total, known := input()
 				cfg.Progress(Progress{Records: sum.RecordsRead, Articles: sum.Articles, Rejects: sum.Rejects,
-					Skipped: sum.Skipped, TextBytes: sum.TextBytes, Elapsed: now.Sub(started)})
+					Skipped: sum.Skipped, TextBytes: sum.TextBytes, Elapsed: now.Sub(started),
+					InputRead: read, InputTotal: total, TotalKnown: known})
 			}
 		}
 	}

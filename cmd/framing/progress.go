@@ -9,10 +9,9 @@ import (
 	"framing/pipeline"
 )
 
-// progressBar draws one status line on a terminal: articles, MB/s and, when
-// the input size is known... it is not (inputs stream), so it shows the rate
-// and elapsed time instead of a guessed ETA. Under cron stderr is no terminal
-// and nothing is drawn.
+// progressBar draws one status line on a terminal: articles, MB/s and an ETA
+// when every input is a regular file (from the share of its bytes read).
+// Under cron stderr is no terminal and nothing is drawn.
 type progressBar struct {
 	w       io.Writer
 	enabled bool
@@ -42,8 +41,12 @@ func (p *progressBar) update(pr pipeline.Progress) {
 	if secs > 0 {
 		rate = float64(pr.TextBytes) / 1e6 / secs
 	}
-	fmt.Fprintf(p.w, "\r%d articles, %d rejects, %d skipped, %.1f MB/s, %s elapsed ",
-		pr.Articles, pr.Rejects, pr.Skipped, rate, pr.Elapsed.Truncate(time.Second))
+	eta := "ETA unknown"
+	if d, ok := pr.ETA(); ok {
+		eta = "ETA " + d.Truncate(time.Second).String()
+	}
+	fmt.Fprintf(p.w, "\r\033[K%d articles, %d rejects, %d skipped, %.1f MB/s, %s elapsed, %s",
+		pr.Articles, pr.Rejects, pr.Skipped, rate, pr.Elapsed.Truncate(time.Second), eta)
 	p.drawn = true
 }
 
