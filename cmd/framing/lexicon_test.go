@@ -1,0 +1,44 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestLexiconCommands(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.yaml")
+	writeFile(t, good, "name: t\nversion: 1\nlanguage: en\nnegators: [not]\ndimensions:\n  trade:\n    description: x\n    terms: [tariff*, trade deal]\n")
+	bad := filepath.Join(dir, "bad.yaml")
+	writeFile(t, bad, "name: t\nversion: 1\ndimensions:\n  trade:\n    terms: [ta*riff]\n    colour: red\n")
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout []string
+	}{
+		{"validate good", []string{"lexicon", "validate", good}, 0, []string{"1 file(s) ok"}},
+		{"validate bad", []string{"lexicon", "validate", bad}, exitUsage, []string{"bad.yaml:5:", "bad.yaml:6:"}},
+		{"show default", []string{"lexicon", "show"}, 0, []string{"framing-default", "cooperation", "sovereignty", "democracy", "oil_interest", "sha256"}},
+		{"show file", []string{"lexicon", "show", good}, 0, []string{"trade", "tariff*"}},
+		{"export yaml", []string{"lexicon", "export", good}, 0, []string{"tariff*", "trade deal"}},
+		{"export dic", []string{"lexicon", "export", "--format", "dic", good}, 0, []string{"%", "tariff*"}},
+		{"explain", []string{"lexicon", "explain", "--lexicon", good, "--text", "The trade deal did not survive new tariffs."}, 0,
+			[]string{"[trade: trade deal]", "[trade: tariff*, negated]"}},
+		{"explain needs text", []string{"lexicon", "explain"}, exitUsage, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := runCLI(t, tt.args...)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d\nstdout %s\nstderr %s", code, tt.code, out, errs)
+			}
+			for _, w := range tt.stdout {
+				if !strings.Contains(out, w) {
+					t.Errorf("stdout lacks %q:\n%s", w, out)
+				}
+			}
+		})
+	}
+}
