@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"framing/output"
 )
 
@@ -315,5 +317,74 @@ func writeFile(t *testing.T, p, s string) {
 	t.Helper()
 	if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestOutputLogicalTypes reads every table of a run back with arrow-go's
+// Parquet reader and checks each column's logical type and repetition
+// against the row type that defines the table.
+func TestOutputLogicalTypes(t *testing.T) {
+	out := t.TempDir()
+	mustRun(t, "run", "--input", examplesJSONL, "--out", out, "--run-date", "2026-01-20", "--quiet", "--matches")
+	run := func(table string) string {
+		return filepath.Join(out, table, "run_date=2026-01-20", output.PartFile)
+	}
+	win := func(table string) string {
+		return filepath.Join(out, table, "window=2026-01-20_2026-01-20", output.PartFile)
+	}
+	tables := []struct {
+		path string
+		want []output.Column
+	}{
+		{run("articles"), output.Columns[output.ArticleRow]()},
+		{run("frames"), output.Columns[output.FrameRow]()},
+		{run("terms"), output.Columns[output.TermRow]()},
+		{run("stance"), output.Columns[output.StanceRow]()},
+		{run("rejects"), output.Columns[output.RejectRow]()},
+		{run("runs"), output.Columns[output.RunRow]()},
+		{run("matches"), output.Columns[output.MatchRow]()},
+		{win("outlet_stats"), output.Columns[output.OutletStatsRow]()},
+		{win("outlet_tests"), output.Columns[output.OutletTestRow]()},
+		{win("outlet_residuals"), output.Columns[output.OutletResidualRow]()},
+		{win("outlet_pairs"), output.Columns[output.OutletPairRow]()},
+		{win("keyness"), output.Columns[output.KeynessRow]()},
+		{win("outlet_profiles"), output.Columns[output.OutletProfileRow]()},
+		{win("pca"), output.Columns[output.PCARow]()},
+		{win("correlations"), output.Columns[output.CorrelationRow]()},
+		{win("regression"), output.Columns[output.RegressionRow]()},
+		{win("trends"), output.Columns[output.TrendRow]()},
+	}
+	for _, tb := range tables {
+		got, err := output.FileColumns(tb.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(tb.want) == 0 {
+			t.Fatalf("%s: row type has no columns", tb.path)
+		}
+		if diff := cmp.Diff(tb.want, got); diff != "" {
+			t.Errorf("%s columns (-want +got):\n%s", tb.path, diff)
+		}
+	}
+	// Spot checks of the promises that matter most to readers.
+	cols, _ := output.FileColumns(run("articles"))
+	byName := map[string]output.Column{}
+	for _, c := range cols {
+		byName[c.Name] = c
+	}
+	for name, want := range map[string]output.Column{
+		"run_date":  {Name: "run_date", Type: "DATE"},
+		"published": {Name: "published", Type: "DATE", Nullable: true},
+		"n_tokens":  {Name: "n_tokens", Type: "INT64"},
+		"coverage":  {Name: "coverage", Type: "DOUBLE"},
+		"title":     {Name: "title", Type: "STRING"},
+	} {
+		if byName[name] != want {
+			t.Errorf("articles.%s = %+v, want %+v", name, byName[name], want)
+		}
+	}
+	runCols, _ := output.FileColumns(run("runs"))
+	if runCols[2] != (output.Column{Name: "started_at", Type: "TIMESTAMP(MICROS,UTC)"}) {
+		t.Errorf("runs.started_at = %+v", runCols[2])
 	}
 }
