@@ -17,6 +17,28 @@ var attributionVerbs = map[string]bool{
 	"dijo": true, "afirmo": true, "segun": true, "senalo": true, "declaro": true,
 }
 
+// verbShapes answers "no" for most words without a map lookup; it is
+// derived from attributionVerbs once and never changes.
+var verbShapes = newWordShapes(attributionVerbs)
+
+// wordShapes is a set of (first byte, length) pairs of a word list: a word
+// whose pair is not in it is not in the list.
+type wordShapes [256]uint64 // bit n of [b]: some word starts with b and is n bytes long (n ≥ 63 share bit 63)
+
+func newWordShapes(words map[string]bool) *wordShapes {
+	var ws wordShapes
+	for w := range words {
+		if w != "" {
+			ws[w[0]] |= 1 << min(len(w), 63)
+		}
+	}
+	return &ws
+}
+
+func (ws *wordShapes) has(w string) bool {
+	return w != "" && ws[w[0]]&(1<<min(len(w), 63)) != 0
+}
+
 // sourceNouns name a source without naming a person; they make a nearby verb
 // an attribution even when no quote is in the sentence.
 var sourceNouns = map[string]bool{
@@ -80,31 +102,43 @@ var notNames = map[string]bool{
 // not a sentence starter such as "The", and not directly followed by a source
 // noun ("a senior Israeli official" has no name).
 func attributions(toks []lexicon.Token, quoted bool, inside func(a, b int) bool) (n, anon int) {
-	words := wordTokens(toks)
-	cue := hasAnonCue(words)
+	n, anon, _ = attributionsIn(toks, quoted, inside, nil)
+	return n, anon
+}
+
+// attributionsIn is attributions with a scratch slice for the sentence's
+// word tokens, which Extract reuses from sentence to sentence; it returns
+// the scratch for the next call. The anonymity cue is looked for only once
+// a sentence has an attribution, as most sentences have none.
+func attributionsIn(toks []lexicon.Token, quoted bool, inside func(a, b int) bool,
+	scratch []lexicon.Token) (n, anon int, _ []lexicon.Token) {
+	words := appendWords(scratch[:0], toks)
+	cue, cueKnown := false, false
 	for i, t := range words {
-		isVerb := attributionVerbs[t.Norm] ||
+		isVerb := verbShapes.has(t.Norm) && attributionVerbs[t.Norm] ||
 			t.Norm == "according" && i+1 < len(words) && words[i+1].Norm == "to"
 		if !isVerb || inside(t.Start, t.End) || !(quoted || nearSource(words, i)) {
 			continue
 		}
 		n++
+		if !cueKnown {
+			cue, cueKnown = hasAnonCue(words), true
+		}
 		if cue && !nameNear(words, i) {
 			anon++
 		}
 	}
-	return n, anon
+	return n, anon, words
 }
 
-// wordTokens returns the Word tokens of toks.
-func wordTokens(toks []lexicon.Token) []lexicon.Token {
-	out := make([]lexicon.Token, 0, len(toks))
+// appendWords appends the Word tokens of toks to dst.
+func appendWords(dst, toks []lexicon.Token) []lexicon.Token {
 	for _, t := range toks {
 		if t.Kind == lexicon.Word {
-			out = append(out, t)
+			dst = append(dst, t)
 		}
 	}
-	return out
+	return dst
 }
 
 func hasAnonCue(words []lexicon.Token) bool {

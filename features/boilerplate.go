@@ -6,6 +6,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // defaultBoilerplate are the line patterns removed from every article: the
@@ -77,9 +78,45 @@ func CompileBoilerplate(r io.Reader, name string) ([]*regexp.Regexp, error) {
 	return res, nil
 }
 
+// defaultStarts are lower-case beginnings of defaultBoilerplate lines: a
+// line that matches defaultPattern starts, after leading \s, with one of
+// them or with a non-ASCII character (©, or ſ and the Kelvin sign K, which
+// (?i) folds to s and k). Keep it in step with defaultBoilerplate;
+// TestDefaultStarts checks every pattern's examples.
+var defaultStarts = []string{
+	"leave a ", "your email", "required fields", "related", "read ", "go to top", "back to top",
+	"share ", "subscribe to ", "sign up ", "click here to ", "the post ", "(c)", "copyright",
+	"all rights reserved",
+}
+
+// maxStart is the length of the longest of defaultStarts.
+const maxStart = len("all rights reserved")
+
+// mayBeDefault reports whether line can match defaultPattern. It lets most
+// lines of an article skip the regular expression, which costs far more
+// than looking at a line's first bytes.
+func mayBeDefault(line string) bool {
+	i := 0
+	for i < len(line) && strings.IndexByte("\t\n\f\r ", line[i]) >= 0 { // \s in RE2
+		i++
+	}
+	head := line[i:min(len(line), i+maxStart)]
+	for j := 0; j < len(head); j++ {
+		if head[j] >= utf8.RuneSelf {
+			return true // let the pattern decide
+		}
+	}
+	for _, p := range defaultStarts {
+		if len(head) >= len(p) && strings.EqualFold(head[:len(p)], p) {
+			return true
+		}
+	}
+	return false
+}
+
 // isBoilerplate reports whether line matches a default or user pattern.
 func isBoilerplate(line string, pats []*regexp.Regexp) bool {
-	if defaultPattern.MatchString(line) {
+	if mayBeDefault(line) && defaultPattern.MatchString(line) {
 		return true
 	}
 	for _, re := range pats {

@@ -3,6 +3,8 @@ package features
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // span is a half-open byte range [Start, End) in a string.
@@ -34,7 +36,10 @@ type cleaned struct {
 //  5. A paragraph equal to an earlier one is removed (first kept).
 func clean(raw string, user []*regexp.Regexp) cleaned {
 	var c cleaned
-	text := strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(raw)
+	text := raw
+	if strings.IndexByte(raw, '\r') >= 0 {
+		text = newlines.Replace(raw)
+	}
 	if looksLikeHTML(text) {
 		text = stripHTML(text)
 		c.htmlStripped = true
@@ -42,17 +47,16 @@ func clean(raw string, user []*regexp.Regexp) cleaned {
 	lines := strings.Split(text, "\n")
 	blankMode := hasBlankLine(lines)
 	var paras []string
-	var cur []string
+	cur := make([]byte, 0, 1024) // the paragraph so far, its fields joined by single spaces
 	end := func() {
-		if p := strings.Join(cur, " "); p != "" {
-			paras = append(paras, p)
+		if len(cur) > 0 {
+			paras = append(paras, string(cur))
 		}
 		cur = cur[:0]
 	}
 	for _, line := range lines {
-		f := strings.Fields(line)
 		switch {
-		case len(f) == 0:
+		case strings.TrimSpace(line) == "": // no fields
 			end()
 		case isBoilerplate(line, user):
 			c.boilerplate++
@@ -61,7 +65,7 @@ func clean(raw string, user []*regexp.Regexp) cleaned {
 			}
 			end()
 		default:
-			cur = append(cur, f...)
+			cur = appendFields(cur, line)
 			if !blankMode {
 				end()
 			}
@@ -70,6 +74,64 @@ func clean(raw string, user []*regexp.Regexp) cleaned {
 	end()
 	c.text, c.paras, c.duplicates = joinUnique(paras)
 	return c
+}
+
+// newlines turns CRLF and lone CR line ends into LF. A Replacer is safe for
+// concurrent use, so one serves every call of clean.
+var newlines = strings.NewReplacer("\r\n", "\n", "\r", "\n")
+
+// appendFields appends the fields of line (as strings.Fields splits it, at
+// Unicode white space) to dst, each preceded by one space when dst is not
+// empty: the same bytes as strings.Join of the fields of all lines appended,
+// without a string per field.
+func appendFields(dst []byte, line string) []byte {
+	for i := 0; i < len(line); {
+		for i < len(line) {
+			sp, size := spaceAt(line, i)
+			if !sp {
+				break
+			}
+			i += size
+		}
+		j := i
+		for j < len(line) {
+			if c := line[j]; c < utf8.RuneSelf && c > ' ' {
+				j++ // the common case: a printable ASCII byte inside a field
+				continue
+			}
+			sp, size := spaceAt(line, j)
+			if sp {
+				break
+			}
+			j += size
+		}
+		if i == j {
+			break // only space was left
+		}
+		if len(dst) > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, line[i:j]...)
+		i = j
+	}
+	return dst
+}
+
+// spaceAt reports whether the rune at s[i] is white space (unicode.IsSpace;
+// an invalid byte is not) and its size.
+func spaceAt(s string, i int) (bool, int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return c == ' ' || '\t' <= c && c <= '\r', 1
+	}
+	if c != 0xC2 && (c < 0xE1 || c > 0xE3) {
+		// Every non-ASCII space starts with C2, E1, E2 or E3. Any other
+		// byte is not space, and stepping over it alone is safe: the rest
+		// of its rune are continuation bytes, which no space starts with.
+		return false, 1
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r), size
 }
 
 // hasBlankLine reports whether a blank line separates two non-blank lines.
@@ -94,6 +156,11 @@ func hasBlankLine(lines []string) bool {
 // text, the paragraph spans and the number dropped.
 func joinUnique(paras []string) (string, []span, int) {
 	var b strings.Builder
+	size := 0
+	for _, p := range paras {
+		size += len(p) + 2
+	}
+	b.Grow(size) // an upper bound: repeats are dropped
 	seen := make(map[string]bool, len(paras))
 	spans := make([]span, 0, len(paras))
 	dups := 0

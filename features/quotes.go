@@ -35,6 +35,10 @@ func findQuotes(text string, paras []span) ([]quoteSeg, int) {
 			segStart = i
 		}
 		for i < p.End {
+			if c := text[i]; c < utf8.RuneSelf && c != '"' {
+				i++ // the common case: an ASCII byte that is no quote mark
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(text[i:])
 			switch {
 			case !open && (r == '"' || r == '“'):

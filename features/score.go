@@ -143,11 +143,16 @@ type doc struct {
 	quotes    []quoteSeg
 	nQuotes   int
 	nWords    int
+	ordBuf    []int           // backing store of the sentences' wordOrd; see ords
+	tokBuf    []lexicon.Token // backing store of the sentences' toks
 }
 
 // analyze cleans, splits, tokenizes and matches the article.
 func analyze(in Input, m *lexicon.Matcher, user []*regexp.Regexp) doc {
 	d := doc{title: cleanTitle(in.Title), body: clean(in.Text, user)}
+	nt := (len(d.title)+len(d.body.text))/lexicon.TokenBytes + 1
+	d.tokBuf, d.ordBuf = make([]lexicon.Token, 0, nt), make([]int, 0, nt)
+	d.sentences = make([]sentence, 0, len(d.body.text)/sentenceBytes+2)
 	d.quotes, d.nQuotes = findQuotes(d.body.text, d.body.paras)
 	if d.title != "" {
 		d.add(m, sentence{title: true, span: span{0, len(d.title)}}, d.title)
@@ -162,13 +167,15 @@ func analyze(in Input, m *lexicon.Matcher, user []*regexp.Regexp) doc {
 
 // add tokenizes and matches s (a span of src) and appends it.
 func (d *doc) add(m *lexicon.Matcher, s sentence, src string) {
-	s.toks = lexicon.Tokenize(src[s.span.Start:s.span.End])
+	n := len(d.tokBuf)
+	d.tokBuf = lexicon.AppendTokens(d.tokBuf, src[s.span.Start:s.span.End])
+	s.toks = d.tokBuf[n:len(d.tokBuf):len(d.tokBuf)]
 	s.tokBase, s.wordBase = 0, d.nWords
 	if n := len(d.sentences); n > 0 {
 		last := d.sentences[n-1]
 		s.tokBase = last.tokBase + len(last.toks)
 	}
-	s.wordOrd = make([]int, len(s.toks))
+	s.wordOrd = d.ords(len(s.toks))
 	for i := range s.toks {
 		s.toks[i].Start += s.span.Start
 		s.toks[i].End += s.span.Start
@@ -184,6 +191,21 @@ func (d *doc) add(m *lexicon.Matcher, s sentence, src string) {
 		s.matches = m.Match(s.toks)
 	}
 	d.sentences = append(d.sentences, s)
+}
+
+// sentenceBytes is about how many bytes of news text make one sentence; it
+// sizes doc.sentences so that appending them rarely regrows the slice.
+const sentenceBytes = 100
+
+// ords returns a slice of n ints for a sentence's word ordinals, cut from
+// one block shared by the sentences of the article, so that a sentence does
+// not cost an allocation of its own.
+func (d *doc) ords(n int) []int {
+	if n > cap(d.ordBuf)-len(d.ordBuf) {
+		d.ordBuf = make([]int, 0, max(n, 1024))
+	}
+	d.ordBuf = d.ordBuf[:len(d.ordBuf)+n]
+	return d.ordBuf[len(d.ordBuf)-n : len(d.ordBuf) : len(d.ordBuf)]
 }
 
 // cleanTitle strips markup from the title and collapses its whitespace.
@@ -228,9 +250,11 @@ func Extract(in Input, m *lexicon.Matcher, opt Options) Scores {
 	}
 	quotedWords := 0
 	inside := func(a, b int) bool { return inQuote(d.quotes, a, b) }
+	var words []lexicon.Token // scratch for attributionsIn
 	for _, s := range d.sentences {
 		if !s.title {
-			n, anon := attributions(s.toks, s.quoted, inside)
+			var n, anon int
+			n, anon, words = attributionsIn(s.toks, s.quoted, inside, words)
 			sc.NAttributions += n
 			sc.NAnonymousAttributions += anon
 		}

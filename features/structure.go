@@ -51,6 +51,10 @@ func splitSentences(text string, p span) []span {
 	var out []span
 	start := p.Start
 	for i := p.Start; i < p.End; {
+		if c := text[i]; c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' {
+			i++ // the common case: an ASCII byte that ends nothing
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isTerminator(r) {
 			i += size

@@ -30,7 +30,8 @@ type hit struct {
 // Kind, Set, End). Within a dimension, a tone list or the actors, matches
 // never overlap and the longest wins; see docs/lexicon.md for every rule.
 func (m *Matcher) Match(tokens []Token) []Match {
-	var hits []hit
+	var buf [32]hit // most sentences have few candidate hits: no allocation for them
+	hits := buf[:0]
 	for i := range tokens {
 		if tokens[i].Kind != Word {
 			continue
@@ -91,7 +92,8 @@ func (e *centry) matchAt(tokens []Token, i int) (int, bool) {
 // returns the remaining hits and, per token, the earliest start of a
 // negator hit ending on that token (-1 for none).
 func (m *Matcher) applyExcludes(hits []hit, n int) ([]hit, []int) {
-	var excl, keep []hit
+	var excl []hit
+	keep := hits[:0] // filtered in place: a hit is read before its slot is written
 	var negEnds []int
 	for _, h := range hits {
 		switch m.info[h.id].kind {
@@ -142,8 +144,9 @@ func (m *Matcher) selectLongest(hits []hit) []hit {
 			cmp.Compare(ia.prio, ib.prio),
 			cmp.Compare(a.start, b.start))
 	})
-	var out []hit
-	var taken []hit // picks of the current group
+	out := hits[:0] // in place: out never runs ahead of the hit being read
+	var tbuf [16]hit
+	taken := tbuf[:0] // picks of the current group
 	group := int32(-1)
 	for _, h := range hits {
 		if g := m.info[h.id].group; g != group {

@@ -40,10 +40,24 @@ type Token struct {
 // entries are split, so that text and entries line up. The rules (hyphens,
 // contractions, possessives, acronyms) are in docs/lexicon.md.
 func Tokenize(text string) []Token {
-	t := tokenizer{text: text}
+	return AppendTokens(make([]Token, 0, len(text)/TokenBytes+1), text)
+}
+
+// AppendTokens appends the tokens of text, as Tokenize returns them, to dst
+// and returns the extended slice. Offsets are into text, not into whatever
+// text dst's tokens came from. A caller that tokenizes many sentences of one
+// document can so keep all their tokens in one growing block.
+func AppendTokens(dst []Token, text string) []Token {
+	t := tokenizer{text: text, toks: dst}
 	t.run()
 	return t.toks
 }
+
+// TokenBytes is about how many bytes of news text make one token, words and
+// punctuation together. Tokenize sizes its result from it so that a sentence
+// needs one allocation for its tokens rather than a series of regrowths;
+// callers may size their per-token buffers the same way.
+const TokenBytes = 5
 
 // tokenizer holds the state of one Tokenize call. In glob mode (used for
 // lexicon entries) a '*' directly after a word marks that word as a prefix.
@@ -54,6 +68,7 @@ type tokenizer struct {
 	globs []bool // glob mode: globs[i] is true when toks[i] ended in '*'
 	err   string // glob mode: first problem found
 	errAt int    // byte offset of err
+	lower string // text with ASCII letters lowered, made on first need; see asciiNorm
 }
 
 func (t *tokenizer) fail(at int, msg string) {
@@ -85,7 +100,18 @@ func (t *tokenizer) run() {
 
 func isWordStart(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
 
+// firstMark is the lowest code point in the Mn or Mc categories (U+0300,
+// the combining grave accent): below it only letters and digits are word
+// runes, which spares the category tables for nearly every rune of Latin text.
+const firstMark = 0x300
+
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	if r < firstMark {
+		return unicode.IsLetter(r) || unicode.IsNumber(r)
+	}
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
 
@@ -98,15 +124,68 @@ func (t *tokenizer) innerDash(i, size int) bool {
 }
 
 func (t *tokenizer) punct(start, end int) {
-	raw := t.text[start:end]
-	cased := normalizeCased(raw)
-	if cased == "" {
-		cased = raw
+	t.add(t.text[start:end], start, end, Punct)
+}
+
+// add appends the token raw, which spans text[start:end] (or stands for it,
+// as the letters of an acronym do).
+func (t *tokenizer) add(raw string, start, end int, kind TokenKind) {
+	var norm, cased string
+	if isPlainASCII(raw) {
+		// normalizeCased keeps plain ASCII as it is and fold lowers it.
+		norm, cased = t.asciiNorm(raw, start, end), raw
+	} else {
+		cased = normalizeCased(raw)
+		if cased == "" {
+			cased = raw
+		}
+		norm = fold(cased)
 	}
-	t.toks = append(t.toks, Token{Norm: fold(cased), Cased: cased, Start: start, End: end, Kind: Punct})
+	t.toks = append(t.toks, Token{Norm: norm, Cased: cased, Start: start, End: end, Kind: kind})
 	if t.glob {
 		t.globs = append(t.globs, false)
 	}
+}
+
+// asciiNorm returns strings.ToLower(raw) for a plain ASCII raw. When raw is
+// text[start:end] it slices a lowered copy of the whole text, made once per
+// Tokenize call, instead of allocating a string per capitalized token.
+func (t *tokenizer) asciiNorm(raw string, start, end int) string {
+	if !hasASCIIUpper(raw) {
+		return raw
+	}
+	if end-start != len(raw) || t.text[start:end] != raw {
+		return strings.ToLower(raw)
+	}
+	if t.lower == "" {
+		t.lower = lowerASCIIBytes(t.text)
+	}
+	return t.lower[start:end]
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+func hasASCIIUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerASCIIBytes lowers the ASCII letters of s and leaves every other byte
+// as it is, so byte offsets into s stay valid in the result.
+func lowerASCIIBytes(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // word scans the word starting at i and emits its tokens; it returns the
@@ -143,16 +222,7 @@ func (t *tokenizer) globSuffix(j int) int {
 	return j + 1
 }
 
-func (t *tokenizer) emit(raw string, start, end int) {
-	cased := normalizeCased(raw)
-	if cased == "" {
-		cased = raw
-	}
-	t.toks = append(t.toks, Token{Norm: fold(cased), Cased: cased, Start: start, End: end, Kind: Word})
-	if t.glob {
-		t.globs = append(t.globs, false)
-	}
-}
+func (t *tokenizer) emit(raw string, start, end int) { t.add(raw, start, end, Word) }
 
 // scanWord returns the end of the word starting at i: letters, digits and
 // marks, an apostrophe between letters (o'brien, don't), and '.' or ','
@@ -160,6 +230,11 @@ func (t *tokenizer) emit(raw string, start, end int) {
 func scanWord(s string, i int) int {
 	var prev rune
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf && isASCIIAlnum(c) {
+			prev = rune(c)
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if isWordRune(r) {
 			prev = r

@@ -3,16 +3,25 @@
 # Runs the whole job on CORPUS (JSON Lines, .gz allowed, or a directory) and
 # prints MB/s, articles/s and peak RSS, plus `wc -w` over the same bytes as a
 # reference for what merely reading the text costs on this machine.
+# It also prints the CPU seconds (user + system) of the run and the load
+# average: on a shared machine wall time moves with other jobs, CPU time much
+# less. FRAMING_BIN=path benchmarks a prebuilt binary instead of building
+# this tree (to compare two builds under the same load).
 set -euo pipefail
 corpus=${1:?usage: scripts/bench.sh CORPUS [flags...]}
 shift
+corpus=$(realpath "$corpus")
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-go build -o "$tmp/framing" ./cmd/framing
+if [ -n "${FRAMING_BIN:-}" ]; then
+	cp "$FRAMING_BIN" "$tmp/framing"
+else
+	go build -o "$tmp/framing" ./cmd/framing
+fi
 
 if [ -d "$corpus" ]; then
-	bytes=$(find "$corpus" -type f -name '*.txt' -o -type f -name '*.md' | xargs cat | wc -c)
+	bytes=$(find "$corpus" -type f \( -name '*.txt' -o -name '*.md' \) -exec cat {} + | wc -c)
 	cat_cmd=(sh -c "find '$corpus' -type f \\( -name '*.txt' -o -name '*.md' \\) -exec cat {} +")
 elif [[ "$corpus" == *.gz ]]; then
 	bytes=$(gzip -dc "$corpus" | wc -c)
@@ -42,7 +51,8 @@ func main() {
 	err := cmd.Run()
 	el := time.Since(start).Seconds()
 	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	fmt.Fprintf(os.Stderr, "BENCH seconds=%.3f maxrss_kib=%d\n", el, ru.Maxrss)
+	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+	fmt.Fprintf(os.Stderr, "BENCH seconds=%.3f maxrss_kib=%d cpu=%.3f\n", el, ru.Maxrss, cpu)
 	if err != nil {
 		os.Exit(1)
 	}
@@ -56,14 +66,18 @@ out="$tmp/out"
 line=$(grep '^BENCH' "$tmp/stderr")
 secs=$(sed -E 's/.*seconds=([0-9.]+).*/\1/' <<<"$line")
 rss=$(sed -E 's/.*maxrss_kib=([0-9]+).*/\1/' <<<"$line")
+cpu=$(sed -E 's/.*cpu=([0-9.]+).*/\1/' <<<"$line")
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 articles=$(sed -nE 's/.* ([0-9]+) articles,.*/\1/p' "$tmp/stdout" | head -1)
 
 wstart=$(date +%s.%N)
 words=$("${cat_cmd[@]}" | wc -w)
 wend=$(date +%s.%N)
 
-awk -v b="$bytes" -v s="$secs" -v a="$articles" -v r="$rss" -v w="$words" -v ws="$wstart" -v we="$wend" 'BEGIN {
+awk -v b="$bytes" -v s="$secs" -v a="$articles" -v r="$rss" -v w="$words" -v ws="$wstart" -v we="$wend" \
+	-v c="$cpu" -v l="$load" -v n="$(nproc)" 'BEGIN {
 	printf "corpus:      %.1f MB, %d articles\n", b/1e6, a
 	printf "framing run: %.2f s, %.1f MB/s, %.0f articles/s, peak RSS %.0f MB\n", s, b/1e6/s, a/s, r/1024
+	printf "cpu:         %.2f s user+sys (%.1f MB per CPU second), %d CPUs, load average %s after the run\n", c, b/1e6/c, n, l
 	printf "reference:   wc -w counted %d words in %.2f s, %.1f MB/s\n", w, we-ws, b/1e6/(we-ws)
 }'

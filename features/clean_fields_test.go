@@ -1,0 +1,37 @@
+package features
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// TestSpaceLeadBytes checks the premise of spaceAt's shortcut: every
+// non-ASCII white space rune starts with byte C2, E1, E2 or E3 in UTF-8.
+func TestSpaceLeadBytes(t *testing.T) {
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if !unicode.IsSpace(r) {
+			continue
+		}
+		var b [utf8.UTFMax]byte
+		utf8.EncodeRune(b[:], r)
+		if c := b[0]; c != 0xC2 && (c < 0xE1 || c > 0xE3) {
+			t.Errorf("space %U starts with byte %X", r, c)
+		}
+	}
+}
+
+// FuzzAppendFields checks that appendFields gives what it replaces:
+// strings.Fields of each line, all joined by single spaces.
+func FuzzAppendFields(f *testing.F) {
+	for _, s := range []string{"", " a  b\t", "\u00a0x\u2003y\u3000", "a\xe2\x80b \xc2", "“Yes,” he said.\u0085"} {
+		f.Add(s, "second  line ")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		want := strings.Join(append(strings.Fields(a), strings.Fields(b)...), " ")
+		if got := string(appendFields(appendFields(nil, a), b)); got != want {
+			t.Errorf("appendFields(%q, %q) = %q, want %q", a, b, got, want)
+		}
+	})
+}
