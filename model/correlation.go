@@ -45,12 +45,28 @@ func Spearman(x, y []float64) Corr {
 	}
 	rx, _ := Ranks(x)
 	ry, _ := Ranks(y)
+	return spearmanRanked(c, rx, ry)
+}
+
+// SpearmanRanked is Spearman given the mid-ranks of x and y (Ranks), so that a caller
+// correlating every pair of k variables ranks each variable once instead of k−1 times.
+// The checks are those of Spearman, applied to the ranks.
+func SpearmanRanked(rx, ry []float64) Corr {
+	c := Corr{N: len(rx), R: nan(), T: nan(), P: nan()}
+	if note := corrCheck(rx, ry); note != "" {
+		c.Note = note
+		return c
+	}
+	return spearmanRanked(c, rx, ry)
+}
+
+func spearmanRanked(c Corr, rx, ry []float64) Corr {
 	if isConstant(rx) || isConstant(ry) {
 		c.Note = NoteAllTied
 		return c
 	}
 	c.R = stat.Correlation(rx, ry, nil)
-	c.T, c.P = corrT(c.R, len(x))
+	c.T, c.P = corrT(c.R, len(rx))
 	return c
 }
 

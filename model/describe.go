@@ -41,6 +41,25 @@ func Describe(x []float64) Desc {
 	}
 	s := slices.Clone(x)
 	slices.Sort(s)
+	return describeSorted(d, s)
+}
+
+// DescribeSorted is Describe for x already sorted ascending (slices.Sort order), which
+// skips the copy and the sort when the caller sorts the sample anyway. Unsorted input is
+// detected (one pass) and handed to Describe. The mean is summed in sorted order, which
+// can differ from Describe's in the last bits.
+func DescribeSorted(sorted []float64) Desc {
+	if len(sorted) == 0 || !sortedFinite(sorted) || !slices.IsSorted(sorted) {
+		return Describe(sorted)
+	}
+	d := Desc{N: len(sorted)}
+	d.SD, d.SE, d.CILow, d.CIHigh = nan(), nan(), nan(), nan()
+	return describeSorted(d, sorted)
+}
+
+// describeSorted fills the statistics of d from its finite sorted sample s.
+func describeSorted(d Desc, s []float64) Desc {
+	x := s
 	d.Min, d.Max = s[0], s[len(s)-1]
 	d.Q25, d.Median, d.Q75 = Quantile7(s, 0.25), Quantile7(s, 0.5), Quantile7(s, 0.75)
 	m := MomentsOf(x)

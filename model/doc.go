@@ -10,6 +10,9 @@
 // turns NaN into a Parquet null with Finite.
 //
 // Statistics over groups can be built from mergeable aggregates (Moments) so per-shard
-// partial results combine in any order. Each formula cites its source; each test
+// partial results combine in any order. For large windows the group tests also come in
+// forms that reuse work shared across calls: …Sorted (groups sorted once, merged per
+// pair), …FromMoments (sums instead of passes over the values) and SpearmanRanked (each
+// variable ranked once); each equals its general form (sorted_test.go). Each formula cites its source; each test
 // reference number cites the R version and function that produced it.
 package model

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"math"
 	"slices"
 )
 
@@ -39,20 +40,17 @@ func OutletRegression(y []float64, outlet []string, logTokens []float64, days []
 		return OLSResult{Names: names, Note: NoteEmpty}, fmt.Errorf("outlet regression: %s: %w", NoteEmpty, ErrShape)
 	}
 	p := len(names)
-	ls := NewLeastSquares(p)
-	row := make([]float64, p)
-	for i := 0; i < n; i++ {
-		clear(row)
-		row[0] = 1
-		if o := outlet[i]; o != ref {
-			row[col[o]] = 1
+	group := make([]int, n) // 0 for the reference, col[o] otherwise
+	for i, o := range outlet {
+		if o != ref {
+			group[i] = col[o]
 		}
-		row[len(others)+1] = logTokens[i]
-		if useDays {
-			row[p-1] = days[i]
-		}
-		ls.Add(row, y[i])
 	}
+	cont := [][]float64{logTokens}
+	if useDays {
+		cont = append(cont, days)
+	}
+	ls := groupedLeastSquares(p, group, len(others)+1, cont, y)
 	res, err := ls.Fit(names, true)
 	res.Reference = ref
 	res.Note = addNote(res.Note, note)
@@ -96,4 +94,83 @@ func isConstant(x []float64) bool {
 		}
 	}
 	return true
+}
+
+// groupedLeastSquares returns the LeastSquares accumulator of the design
+// [1, dummies of group, cont…] and response y without adding n rows of width p.
+// Rows of one group share the intercept and dummy columns, so a Householder
+// reflection within the group turns them into one row, √n_g·[1, e_g, mean_g(cont), mean_g(y)],
+// plus the group's rows of centred continuous columns with zeros elsewhere. The
+// centred rows of all groups are folded by their own narrow TSQR and stacked under
+// the group rows: [X y]ᵀ[X y] is unchanged, no Gram matrix is formed, and the
+// cost is O(n·q²) for q continuous columns instead of O(n·p²).
+func groupedLeastSquares(p int, group []int, groups int, cont [][]float64, y []float64) *LeastSquares {
+	n, q := len(y), len(cont)
+	ls := NewLeastSquares(p)
+	ls.n = n
+	cols := append(append([][]float64{}, cont...), y)
+	for _, c := range cols {
+		if !allFinite(c) {
+			ls.nonFinite = true
+			return ls
+		}
+	}
+	count := make([]float64, groups)
+	means := make([][]float64, q+1) // [column][group]
+	for j, c := range cols {
+		means[j] = make([]float64, groups)
+		for i, v := range c {
+			means[j][group[i]] += v
+		}
+	}
+	for _, g := range group {
+		count[g]++
+	}
+	for j := range means {
+		for g := range means[j] {
+			if count[g] > 0 {
+				means[j][g] /= count[g]
+			}
+		}
+	}
+	within := NewLeastSquares(q)
+	row := make([]float64, q)
+	var yAll Moments
+	ym := make([]Moments, groups)
+	for i, g := range group {
+		for j := range q {
+			row[j] = cols[j][i] - means[j][g]
+		}
+		d := y[i] - means[q][g]
+		within.Add(row, d)
+		ym[g].M2 += d * d
+	}
+	within.fold(nil)
+	for g := range groups {
+		if count[g] == 0 {
+			continue
+		}
+		s := math.Sqrt(count[g])
+		r := make([]float64, p+1)
+		r[0] = s
+		if g > 0 {
+			r[g] = s
+		}
+		for j := range q + 1 {
+			r[p-q+j] = s * means[j][g]
+		}
+		ls.buf = append(ls.buf, r...)
+		ym[g].N, ym[g].Mean = count[g], means[q][g]
+		yAll.Merge(ym[g])
+	}
+	w := q + 1
+	extra := make([]float64, 0, w*(p+1))
+	for i := 0; i < w && within.r != nil; i++ {
+		r := make([]float64, p+1)
+		copy(r[p-q:], within.r[i*w:(i+1)*w])
+		extra = append(extra, r...)
+	}
+	ls.fold(extra)
+	ls.mean, ls.m2 = yAll.Mean, yAll.M2
+	return ls
 }

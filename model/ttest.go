@@ -32,7 +32,24 @@ func WelchT(a, b []float64) TTest {
 		t.Note = NoteEmpty
 		return t
 	}
-	ma, mb := MomentsOf(a), MomentsOf(b)
+	return WelchTFromMoments(MomentsOf(a), MomentsOf(b))
+}
+
+// WelchTFromMoments is WelchT from each group's Moments, so that comparing every pair of
+// k groups costs k passes over the values rather than k(k−1). Moments with a NaN count
+// (non-finite input, as groupMoments marks it) give NoteNonFinite.
+func WelchTFromMoments(ma, mb Moments) TTest {
+	t := TTest{MeanDiff: nan(), T: nan(), DF: nan(), P: nan(), CILow: nan(), CIHigh: nan(),
+		HedgesG: nan(), NA: int(ma.N), NB: int(mb.N)}
+	switch {
+	case math.IsNaN(ma.N) || math.IsNaN(mb.N) || !isFiniteMoments(ma) || !isFiniteMoments(mb):
+		t.NA, t.NB = 0, 0
+		t.Note = NoteNonFinite
+		return t
+	case ma.N == 0 || mb.N == 0:
+		t.Note = NoteEmpty
+		return t
+	}
 	t.MeanDiff = ma.Mean - mb.Mean
 	if ma.N < 2 || mb.N < 2 {
 		t.Note = NoteGroupTooFew
@@ -56,4 +73,11 @@ func WelchT(a, b []float64) TTest {
 // twoSidedT is P(|T_df| > |t|) = I_{df/(df+t²)}(df/2, 1/2) (Abramowitz & Stegun 26.7.1).
 func twoSidedT(t, df float64) float64 {
 	return mathext.RegIncBeta(df/2, 0.5, df/(df+t*t))
+}
+
+// isFiniteMoments reports whether the mean and M2 of m are finite numbers.
+func isFiniteMoments(m Moments) bool {
+	_, okMean := Finite(m.Mean)
+	_, okM2 := Finite(m.M2)
+	return okMean && okM2
 }

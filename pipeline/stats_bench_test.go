@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"framing/model"
 	"framing/output"
 )
 
@@ -17,13 +18,41 @@ import (
 //	GOMAXPROCS=1 go test ./pipeline -run '^$' -bench ComputeStats1M -benchtime 1x -benchmem
 
 // bench1M is built once per test binary; it is read-only afterwards.
-var bench1M = sync.OnceValue(func() *windowData { return syntheticWindow(1_000_000, 4, 50, 1) })
+var bench1M = sync.OnceValue(func() *windowData { return syntheticWindow(linearSizes(1_000_000, 50), 4, 1) })
 
-// syntheticWindow builds a window of n articles over nOutlets outlets of
-// unequal size (outlet o has weight o+1), dims dimensions, 30 days with 5 %
-// of dates missing, per_1k = hits·1000/tokens (about half zeros, many ties),
-// ~300 lexicon entries per outlet and stance for 4 actors on 30 % of articles.
-func syntheticWindow(n, dims, nOutlets int, seed uint64) *windowData {
+// linearSizes splits n articles over k outlets with outlet o's share
+// proportional to o+1: 784 to 39,200 articles for 1M over 50, so 6 outlets
+// take the exact bootstrap.
+func linearSizes(n, k int) []int {
+	sizes, total, done := make([]int, k), k*(k+1)/2, 0
+	for o := range k {
+		next := n * (o + 1) * (o + 2) / 2 / total
+		sizes[o], done = next-done, next
+	}
+	return sizes
+}
+
+// exactBootSizes is the bootstrap's worst case at 1M articles: 49 outlets of
+// model.BootstrapExactMaxN articles, each resampled value by value, and one
+// outlet with the rest.
+func exactBootSizes(n, k int) []int {
+	sizes := make([]int, k)
+	for o := range k - 1 {
+		sizes[o] = model.BootstrapExactMaxN
+	}
+	sizes[k-1] = n - (k-1)*model.BootstrapExactMaxN
+	return sizes
+}
+
+// syntheticWindow builds a window with sizes[o] articles for outlet o, dims
+// dimensions, 30 days with 5 % of dates missing, per_1k = hits·1000/tokens
+// (about half zeros, many ties), ~300 lexicon entries per outlet and stance
+// for 4 actors on 30 % of articles.
+func syntheticWindow(sizes []int, dims int, seed uint64) *windowData {
+	n, nOutlets := 0, len(sizes)
+	for _, k := range sizes {
+		n += k
+	}
 	r := rand.New(rand.NewPCG(seed, 7))
 	wd := &windowData{window: Window{From: output.Date(20000), To: output.Date(20029)},
 		outlet: make([]int, n), day: make([]float64, n), logTokens: make([]float64, n), tokens: make([]int64, n),
@@ -33,15 +62,14 @@ func syntheticWindow(n, dims, nOutlets int, seed uint64) *windowData {
 		wd.dims = append(wd.dims, fmt.Sprintf("dim%d", d))
 		wd.per1k[d], wd.share[d], wd.hits[d] = make([]float64, n), make([]float64, n), make([]int64, n)
 	}
-	cum := make([]int, nOutlets+1) // outlet o gets a share (o+1)/Σ of the articles
-	total := nOutlets * (nOutlets + 1) / 2
+	cum := make([]int, nOutlets+1)
 	for o := range nOutlets {
 		wd.outlets = append(wd.outlets, fmt.Sprintf("outlet%02d", o))
-		cum[o+1] = n * (o + 1) * (o + 2) / 2 / total
+		cum[o+1] = cum[o] + sizes[o]
 	}
 	o := 0
 	for i := range n {
-		for i >= cum[o+1] {
+		for o < nOutlets-1 && i >= cum[o+1] {
 			o++
 		}
 		wd.outlet[i] = o
@@ -105,32 +133,54 @@ func BenchmarkComputeStats1M(b *testing.B) {
 	}
 }
 
-// BenchmarkComputeStats1MTables times each table's step once, in the order
-// computeStats runs them; the per-dimension steps cover all 4 dimensions.
+// BenchmarkComputeStats1MExactBoot is the same table set with outlet sizes
+// that maximize exact bootstrap resampling (exactBootSizes).
+func BenchmarkComputeStats1MExactBoot(b *testing.B) {
+	wd := syntheticWindow(exactBootSizes(1_000_000, 50), 4, 2)
+	b.ResetTimer()
+	for b.Loop() {
+		computeStats(wd)
+	}
+}
+
+// BenchmarkComputeStats1MTables times each step of computeStats once, in
+// its order; the per-dimension steps cover all 4 dimensions. "groups" is the
+// shared preparation (split by outlet, one sort and the moments per group,
+// per-outlet sums) that the next three steps reuse.
 func BenchmarkComputeStats1MTables(b *testing.B) {
 	wd := bench1M()
+	prep := func() ([]outletGroups, outletSums) {
+		gs := make([]outletGroups, len(wd.dims))
+		for d := range wd.dims {
+			gs[d] = newOutletGroups(wd.groupsOf(wd.per1k[d]))
+		}
+		return gs, wd.outletSums()
+	}
+	gs, sums := prep()
 	steps := []struct {
 		name string
 		run  func(s *statRows)
 	}{
+		{"groups", func(*statRows) { prep() }},
 		{"outlet_stats", func(s *statRows) {
 			for d := range wd.dims {
-				s.outletStats(wd, d, wd.groupsOf(wd.per1k[d]))
+				s.outletStats(wd, d, gs[d], sums)
 			}
 		}},
 		{"outlet_tests_per1k", func(s *statRows) {
 			for d := range wd.dims {
-				s.omnibus(wd, "per_1k", wd.dims[d], wd.groupsOf(wd.per1k[d]))
+				s.omnibus(wd, "per_1k", wd.dims[d], gs[d])
 			}
 		}},
 		{"outlet_pairs", func(s *statRows) {
 			for d := range wd.dims {
-				s.outletPairs(wd, d, wd.groupsOf(wd.per1k[d]))
+				s.outletPairs(wd, d, gs[d])
 			}
 		}},
 		{"regression", func(s *statRows) {
+			reg := wd.regressionInput()
 			for d := range wd.dims {
-				s.regression(wd, d)
+				s.regression(wd, d, reg)
 			}
 		}},
 		{"trend", func(s *statRows) {

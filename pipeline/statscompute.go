@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"hash/fnv"
-	"math"
 	"sort"
 	"strings"
 
@@ -13,6 +12,12 @@ import (
 // This file turns a window's columns into the rows of the statistics tables.
 // model computes; this file only groups values and maps results to rows,
 // turning NaN into null and notes into the note column.
+
+// Notes for statistics that are null because of the data, besides model's.
+const (
+	noteNoFrameHits = "no article with frame hits: mean_share null"
+	noteNoTokens    = "no tokens: pooled_per_1k null"
+)
 
 // bootstrapResamples is the documented number of percentile-bootstrap
 // resamples per outlet and dimension.
@@ -34,12 +39,13 @@ type statRows struct {
 
 func computeStats(wd *windowData) *statRows {
 	s := &statRows{}
+	sums, reg := wd.outletSums(), wd.regressionInput()
 	for d := range wd.dims {
-		groups := wd.groupsOf(wd.per1k[d])
-		s.outletStats(wd, d, groups)
+		groups := newOutletGroups(wd.groupsOf(wd.per1k[d]))
+		s.outletStats(wd, d, groups, sums)
 		s.omnibus(wd, "per_1k", wd.dims[d], groups)
 		s.outletPairs(wd, d, groups)
-		s.regression(wd, d)
+		s.regression(wd, d, reg)
 		s.trend(wd, d)
 	}
 	s.chiSquare(wd)
@@ -87,26 +93,15 @@ func note(parts ...string) *string {
 	return &s
 }
 
-func (s *statRows) outletStats(wd *windowData, d int, groups [][]float64) {
+func (s *statRows) outletStats(wd *windowData, d int, groups outletGroups, sums outletSums) {
 	w := wd.window
-	for o, x := range groups {
+	for o, x := range groups.values {
 		if len(x) == 0 {
 			continue
 		}
-		desc := model.Describe(x)
+		desc := model.DescribeSorted(groups.sorted[o])
 		boot := model.BootstrapMeanCI(x, bootstrapResamples, seed(w, wd.outlets[o], wd.dims[d]), 0.95)
-		var hits, tokens int64
-		var shares []float64
-		for i, oi := range wd.outlet {
-			if oi != o {
-				continue
-			}
-			hits += wd.hits[d][i]
-			tokens += wd.tokens[i]
-			if sh := wd.share[d][i]; !math.IsNaN(sh) {
-				shares = append(shares, sh)
-			}
-		}
+		hits, tokens := sums.hits[d][o], sums.tokens[o]
 		row := output.OutletStatsRow{
 			WindowStart: w.From, WindowEnd: w.To, Outlet: wd.outlets[o], Dimension: wd.dims[d],
 			NArticles: int64(desc.N), Mean: model.FinitePtr(desc.Mean), SD: model.FinitePtr(desc.SD),
@@ -115,31 +110,30 @@ func (s *statRows) outletStats(wd *windowData, d int, groups [][]float64) {
 			Median: model.FinitePtr(desc.Median), Q25: model.FinitePtr(desc.Q25), Q75: model.FinitePtr(desc.Q75),
 			TotalHits: hits, TotalTokens: tokens,
 		}
-		if len(shares) > 0 {
-			row.MeanShare = model.FinitePtr(mean(shares))
+		var shareNote, tokenNote string
+		if n := sums.shareCount[d][o]; n > 0 {
+			row.MeanShare = model.FinitePtr(sums.shareSum[d][o] / float64(n))
+		} else {
+			shareNote = noteNoFrameHits
 		}
 		if tokens > 0 {
 			row.PooledPer1k = model.FinitePtr(float64(hits) / float64(tokens) * 1000)
+		} else {
+			tokenNote = noteNoTokens
 		}
-		row.Note = note(desc.Note, boot.Note)
+		row.Note = note(desc.Note, boot.Note, shareNote, tokenNote)
 		s.stats = append(s.stats, row)
 	}
 }
 
-func mean(x []float64) float64 {
-	t := 0.0
-	for _, v := range x {
-		t += v
-	}
-	return t / float64(len(x))
-}
-
 // nonEmpty drops outlets without values; omnibus tests compare the rest.
-func nonEmpty(groups [][]float64) [][]float64 {
-	var g [][]float64
-	for _, x := range groups {
+func nonEmpty(groups outletGroups) outletGroups {
+	var g outletGroups
+	for o, x := range groups.values {
 		if len(x) > 0 {
-			g = append(g, x)
+			g.values = append(g.values, x)
+			g.sorted = append(g.sorted, groups.sorted[o])
+			g.moments = append(g.moments, groups.moments[o])
 		}
 	}
 	return g
@@ -155,24 +149,24 @@ func countAll(groups [][]float64) int64 {
 
 // omnibus writes one-way ANOVA, Welch's ANOVA and Kruskal–Wallis for one
 // measure across outlets.
-func (s *statRows) omnibus(wd *windowData, measure, target string, groups [][]float64) {
+func (s *statRows) omnibus(wd *windowData, measure, target string, groups outletGroups) {
 	g := nonEmpty(groups)
 	base := output.OutletTestRow{WindowStart: wd.window.From, WindowEnd: wd.window.To, Measure: measure,
-		Target: target, NGroups: int64(len(g)), N: countAll(g)}
+		Target: target, NGroups: int64(len(g.values)), N: countAll(g.values)}
 
-	a := model.OneWayANOVA(g)
+	a := model.OneWayANOVAFromMoments(g.moments)
 	r := base
 	r.Test, r.Statistic, r.DF1, r.DF2, r.P = "anova", model.FinitePtr(a.F), model.FinitePtr(a.DF1), model.FinitePtr(a.DF2), model.FinitePtr(a.P)
 	r.EffectName, r.Effect, r.Note = "eta_squared", model.FinitePtr(a.Eta2), note(a.Note)
 	s.tests = append(s.tests, r)
 
-	wa := model.WelchANOVA(g)
+	wa := model.WelchANOVAFromMoments(g.moments)
 	r = base
 	r.Test, r.Statistic, r.DF1, r.DF2, r.P = "welch_anova", model.FinitePtr(wa.F), model.FinitePtr(wa.DF1), model.FinitePtr(wa.DF2), model.FinitePtr(wa.P)
 	r.EffectName, r.Note = "", note(wa.Note)
 	s.tests = append(s.tests, r)
 
-	kw := model.KruskalWallis(g)
+	kw := model.KruskalWallisSorted(g.sorted)
 	r = base
 	r.Test, r.Statistic, r.DF1, r.P = "kruskal_wallis", model.FinitePtr(kw.H), model.FinitePtr(kw.DF), model.FinitePtr(kw.P)
 	r.EffectName, r.Effect, r.Note = "epsilon_squared", model.FinitePtr(kw.Epsilon2), note(kw.Note)
@@ -181,19 +175,23 @@ func (s *statRows) omnibus(wd *windowData, measure, target string, groups [][]fl
 
 // outletPairs compares every pair of outlets with articles on dimension d;
 // p-values are adjusted within the dimension.
-func (s *statRows) outletPairs(wd *windowData, d int, groups [][]float64) {
+// Welch's t comes from the groups' moments and Mann–Whitney from a merge of
+// the two sorted groups, so a pair costs O(na+nb), not a sort of both.
+func (s *statRows) outletPairs(wd *windowData, d int, groups outletGroups) {
 	start := len(s.pairs)
 	var ps []float64
-	for a := range groups {
-		for b := a + 1; b < len(groups); b++ {
-			if len(groups[a]) == 0 || len(groups[b]) == 0 {
+	sorted := groups.sorted
+	for a := range sorted {
+		for b := a + 1; b < len(sorted); b++ {
+			if len(sorted[a]) == 0 || len(sorted[b]) == 0 {
 				continue
 			}
-			t := model.WelchT(groups[a], groups[b])
-			mw := model.MannWhitney(groups[a], groups[b])
+			t := model.WelchTFromMoments(groups.moments[a], groups.moments[b])
+			t.NA, t.NB = len(sorted[a]), len(sorted[b])
+			mw := model.MannWhitneySorted(sorted[a], sorted[b])
 			s.pairs = append(s.pairs, output.OutletPairRow{
 				WindowStart: wd.window.From, WindowEnd: wd.window.To, Dimension: wd.dims[d],
-				OutletA: wd.outlets[a], OutletB: wd.outlets[b], NA: int64(len(groups[a])), NB: int64(len(groups[b])),
+				OutletA: wd.outlets[a], OutletB: wd.outlets[b], NA: int64(len(sorted[a])), NB: int64(len(sorted[b])),
 				MeanDiff: model.FinitePtr(t.MeanDiff), WelchT: model.FinitePtr(t.T), WelchDF: model.FinitePtr(t.DF),
 				WelchP: model.FinitePtr(t.P), HedgesG: model.FinitePtr(t.HedgesG),
 				MannWhitney: model.FinitePtr(mw.U), MannWhitP: model.FinitePtr(mw.P), CliffsDelta: model.FinitePtr(mw.CliffsDelta),
@@ -276,7 +274,7 @@ func (s *statRows) stance(wd *windowData) {
 		for i, v := range gv.value {
 			groups[gv.outlet[i]] = append(groups[gv.outlet[i]], v)
 		}
-		s.omnibus(wd, "stance", a, groups)
+		s.omnibus(wd, "stance", a, newOutletGroups(groups))
 	}
 }
 

@@ -3,11 +3,70 @@ package pipeline
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 
 	"framing/model"
 	"framing/output"
 )
+
+// outletGroups is one article column split by outlet, with each group sorted
+// once and its moments computed once: the quantiles, Kruskal–Wallis and the
+// Mann–Whitney merges of every pair reuse the sorted copies, and the ANOVAs
+// and Welch t tests need only the moments.
+type outletGroups struct {
+	values  [][]float64 // in article order: the bootstrap draws index into these
+	sorted  [][]float64
+	moments []model.Moments // N is NaN for a group with a non-finite value
+}
+
+func newOutletGroups(values [][]float64) outletGroups {
+	g := outletGroups{values: values, sorted: make([][]float64, len(values)), moments: make([]model.Moments, len(values))}
+	for o, x := range values {
+		g.sorted[o] = slices.Clone(x)
+		slices.Sort(g.sorted[o])
+		g.moments[o] = model.MomentsOf(x)
+		if n := len(x); n > 0 && !(isFinite(g.sorted[o][0]) && isFinite(g.sorted[o][n-1])) {
+			g.moments[o] = model.Moments{N: math.NaN()} // sorted: NaN first, ±Inf at the ends
+		}
+	}
+	return g
+}
+
+func isFinite(x float64) bool {
+	_, ok := model.Finite(x)
+	return ok
+}
+
+// outletSums are per-outlet totals of the columns that sum: tokens for every
+// dimension, and per dimension hits and the sum and count of known shares.
+type outletSums struct {
+	tokens     []int64
+	hits       [][]int64   // [dim][outlet]
+	shareSum   [][]float64 // [dim][outlet], in article order
+	shareCount [][]int
+}
+
+// outletSums adds up each outlet's columns in one pass per dimension.
+func (wd *windowData) outletSums() outletSums {
+	k := len(wd.outlets)
+	s := outletSums{tokens: make([]int64, k)}
+	for i, o := range wd.outlet {
+		s.tokens[o] += wd.tokens[i]
+	}
+	for d := range wd.dims {
+		hits, sum, count := make([]int64, k), make([]float64, k), make([]int, k)
+		for i, o := range wd.outlet {
+			hits[o] += wd.hits[d][i]
+			if sh := wd.share[d][i]; !math.IsNaN(sh) {
+				sum[o] += sh
+				count[o]++
+			}
+		}
+		s.hits, s.shareSum, s.shareCount = append(s.hits, hits), append(s.shareSum, sum), append(s.shareCount, count)
+	}
+	return s
+}
 
 // pcaRows runs a PCA of the articles' standardized dimension densities and
 // writes explained variance, loadings and outlet centroids on PC1 and PC2.
@@ -47,12 +106,24 @@ func (s *statRows) pcaRows(wd *windowData) {
 	}
 }
 
-// correlations relates every pair of dimensions across articles.
+// correlations relates every pair of dimensions across articles. Each
+// dimension is ranked once for all of its Spearman correlations.
 func (s *statRows) correlations(wd *windowData) {
+	ranks := make([][]float64, len(wd.dims))
+	for d, col := range wd.per1k {
+		if len(wd.dims) > 1 && allFinite(col) {
+			ranks[d], _ = model.Ranks(col)
+		}
+	}
 	for a := range wd.dims {
 		for b := a + 1; b < len(wd.dims); b++ {
 			p := model.Pearson(wd.per1k[a], wd.per1k[b])
-			sp := model.Spearman(wd.per1k[a], wd.per1k[b])
+			var sp model.Corr
+			if ranks[a] != nil && ranks[b] != nil {
+				sp = model.SpearmanRanked(ranks[a], ranks[b])
+			} else {
+				sp = model.Spearman(wd.per1k[a], wd.per1k[b]) // notes a non-finite value
+			}
 			s.corr = append(s.corr, output.CorrelationRow{
 				WindowStart: wd.window.From, WindowEnd: wd.window.To, DimensionA: wd.dims[a], DimensionB: wd.dims[b],
 				N: int64(len(wd.per1k[a])), PearsonR: model.FinitePtr(p.R), PearsonP: model.FinitePtr(p.P),
@@ -62,29 +133,63 @@ func (s *statRows) correlations(wd *windowData) {
 	}
 }
 
-// regression fits per_1k ~ outlet + log(n_tokens) [+ days] for one
-// dimension. With the days term, articles without a date are left out.
-func (s *statRows) regression(wd *windowData, d int) {
-	y, outlets, logTok, days := wd.per1k[d], make([]string, len(wd.outlet)), wd.logTokens, wd.day
-	for i, o := range wd.outlet {
-		outlets[i] = wd.outlets[o]
+func allFinite(x []float64) bool {
+	for _, v := range x {
+		if !isFinite(v) {
+			return false
+		}
 	}
-	useDays, dropped := datesVary(days)
-	var extra string
+	return true
+}
+
+// regInput is what the regressions of all dimensions share: each article's
+// outlet name, log(n_tokens) and day, and, when the days term is used and
+// some dates are missing, the articles kept. Built once per window.
+type regInput struct {
+	outlets      []string
+	logTok, days []float64
+	keep         []int // nil: every article
+	useDays      bool
+	extra        string
+}
+
+func (wd *windowData) regressionInput() regInput {
+	in := regInput{outlets: make([]string, len(wd.outlet)), logTok: wd.logTokens, days: wd.day}
+	for i, o := range wd.outlet {
+		in.outlets[i] = wd.outlets[o]
+	}
+	useDays, dropped := datesVary(wd.day)
+	in.useDays = useDays
 	if useDays && dropped > 0 {
-		var ky []float64
+		in.keep = make([]int, 0, len(wd.day)-dropped)
 		var ko []string
 		var kl, kd []float64
-		for i := range y {
-			if !math.IsNaN(days[i]) {
-				ky, ko, kl, kd = append(ky, y[i]), append(ko, outlets[i]), append(kl, logTok[i]), append(kd, days[i])
+		for i, d := range wd.day {
+			if !math.IsNaN(d) {
+				in.keep = append(in.keep, i)
+				ko, kl, kd = append(ko, in.outlets[i]), append(kl, wd.logTokens[i]), append(kd, d)
 			}
 		}
-		y, outlets, logTok, days = ky, ko, kl, kd
-		extra = fmt.Sprintf("%d articles without a date left out", dropped)
+		in.outlets, in.logTok, in.days = ko, kl, kd
+		in.extra = fmt.Sprintf("%d articles without a date left out", dropped)
 	}
+	return in
+}
+
+// regression fits per_1k ~ outlet + log(n_tokens) [+ days] for one
+// dimension. With the days term, articles without a date are left out.
+func (s *statRows) regression(wd *windowData, d int, in regInput) {
+	y := wd.per1k[d]
+	if in.keep != nil {
+		ky := make([]float64, len(in.keep))
+		for j, i := range in.keep {
+			ky[j] = y[i]
+		}
+		y = ky
+	}
+	extra := in.extra
 	base := output.RegressionRow{WindowStart: wd.window.From, WindowEnd: wd.window.To, Dimension: wd.dims[d], N: int64(len(y))}
-	res, err := model.OutletRegression(y, outlets, logTok, days, useDays)
+	res, err := model.OutletRegression(y, in.outlets, in.logTok, in.days, in.useDays)
 	if err != nil {
 		r := base
 		r.Term, r.Note = "(model)", note(err.Error(), extra)
@@ -120,34 +225,57 @@ func datesVary(days []float64) (bool, int) {
 }
 
 // trend fits, per outlet, the OLS slope of the daily mean per_1k on the day.
+// Days are whole numbers of days since the window start, so the daily sums
+// live in a dense outlet × day table when the dates span at most maxTrendSpan
+// days, and in per-outlet maps otherwise.
 func (s *statRows) trend(wd *windowData, d int) {
 	type acc struct{ sum, n float64 }
-	daily := make([]map[float64]*acc, len(wd.outlets))
+	lo, hi, dense := wd.daySpan()
+	span := int(hi-lo) + 1
+	var table []acc // [outlet*span + day-lo]
+	var daily []map[float64]*acc
+	if dense {
+		table = make([]acc, len(wd.outlets)*span)
+	} else {
+		daily = make([]map[float64]*acc, len(wd.outlets))
+	}
 	for i, o := range wd.outlet {
 		day := wd.day[i]
 		if math.IsNaN(day) {
 			continue
 		}
-		if daily[o] == nil {
-			daily[o] = map[float64]*acc{}
-		}
-		a := daily[o][day]
-		if a == nil {
-			a = &acc{}
-			daily[o][day] = a
+		var a *acc
+		if dense {
+			a = &table[o*span+int(day-lo)]
+		} else {
+			if daily[o] == nil {
+				daily[o] = map[float64]*acc{}
+			}
+			if a = daily[o][day]; a == nil {
+				a = &acc{}
+				daily[o][day] = a
+			}
 		}
 		a.sum += wd.per1k[d][i]
 		a.n++
 	}
 	for o := range wd.outlets {
 		var xs, ys []float64
-		for day := range daily[o] {
-			xs = append(xs, day)
-		}
-		sort.Float64s(xs)
-		for _, day := range xs {
-			a := daily[o][day]
-			ys = append(ys, a.sum/a.n)
+		if dense {
+			for k, a := range table[o*span : (o+1)*span] {
+				if a.n > 0 {
+					xs, ys = append(xs, lo+float64(k)), append(ys, a.sum/a.n)
+				}
+			}
+		} else {
+			for day := range daily[o] {
+				xs = append(xs, day)
+			}
+			sort.Float64s(xs)
+			for _, day := range xs {
+				a := daily[o][day]
+				ys = append(ys, a.sum/a.n)
+			}
 		}
 		t := model.TrendSlope(xs, ys)
 		s.trends = append(s.trends, output.TrendRow{
@@ -156,4 +284,26 @@ func (s *statRows) trend(wd *windowData, d int) {
 			Note: note(t.Note),
 		})
 	}
+}
+
+// maxTrendSpan bounds the dense daily table of trend (outlets × days).
+const maxTrendSpan = 1 << 14
+
+// daySpan returns the first and last known day and whether every known day is
+// a whole number within maxTrendSpan days, so that trend can index by day.
+func (wd *windowData) daySpan() (lo, hi float64, dense bool) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, d := range wd.day {
+		if math.IsNaN(d) {
+			continue
+		}
+		if d != math.Trunc(d) || math.IsInf(d, 0) {
+			return 0, 0, false
+		}
+		lo, hi = math.Min(lo, d), math.Max(hi, d)
+	}
+	if lo > hi { // no known day
+		return 0, 0, true
+	}
+	return lo, hi, hi-lo < maxTrendSpan
 }
