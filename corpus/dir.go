@@ -185,6 +185,16 @@ func (d *dirReader) read(rel string) (Article, error) {
 	reject := func(field, reason string) (Article, error) {
 		return Article{}, &RecordError{File: d.display(rel), Field: field, ArticleID: id, Reason: reason}
 	}
+	// Stat before Open: opening a FIFO blocks until a writer comes, and a
+	// device such as /dev/zero never ends; only regular files (or links to
+	// them) are articles.
+	info, err := fs.Stat(d.fsys, rel)
+	if err != nil {
+		return reject("file", err.Error())
+	}
+	if !info.Mode().IsRegular() {
+		return reject("file", fmt.Sprintf("not a regular file (%s)", info.Mode().Type()))
+	}
 	f, err := d.fsys.Open(rel)
 	if err != nil {
 		return reject("file", err.Error())

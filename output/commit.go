@@ -53,8 +53,11 @@ func NewCommit(outDir string) (*Commit, error) {
 func (c *Commit) Dir() string { return c.staging }
 
 // CleanStaging removes staging and trash directories left in OUT by killed
-// runs. The pipeline calls it while it holds OUT's lock, when no other run
-// can be staging.
+// runs. A partition found in a trash directory whose place in OUT is empty
+// is moved back first: a run killed between moving it aside and renaming its
+// replacement in (as commits before file-level renames did) must not cost
+// the night its data. The pipeline calls it while it holds OUT's lock, when
+// no other run can be staging.
 func CleanStaging(outDir string) error {
 	ents, err := os.ReadDir(outDir)
 	if errors.Is(err, os.ErrNotExist) {
@@ -65,10 +68,47 @@ func CleanStaging(outDir string) error {
 	}
 	for _, e := range ents {
 		n := e.Name()
+		if strings.HasPrefix(n, trashPrefix) {
+			if err := restoreTrash(outDir, filepath.Join(outDir, n)); err != nil {
+				return fmt.Errorf("cleaning staging in %s: %w", outDir, err)
+			}
+		}
 		if strings.HasPrefix(n, stagingPrefix) || strings.HasPrefix(n, trashPrefix) {
 			if err := os.RemoveAll(filepath.Join(outDir, n)); err != nil {
 				return fmt.Errorf("cleaning staging in %s: %w", outDir, err)
 			}
+		}
+	}
+	return nil
+}
+
+// restoreTrash moves each trash/<table>/<key>=<value> partition back into
+// OUT when OUT has no partition of that name.
+func restoreTrash(outDir, trash string) error {
+	parts, err := filepath.Glob(filepath.Join(trash, "*", "*=*"))
+	if err != nil {
+		return err
+	}
+	for _, p := range parts {
+		rel, err := filepath.Rel(trash, p)
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(outDir, rel)
+		if _, err := os.Stat(dst); !errors.Is(err, os.ErrNotExist) {
+			continue // replaced, or unreadable: leave OUT as it is
+		}
+		if _, err := os.Stat(filepath.Join(p, PartFile)); err != nil {
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		if err := os.Rename(p, dst); err != nil {
+			return fmt.Errorf("restoring %s: %w", rel, err)
+		}
+		if err := syncPath(filepath.Dir(dst)); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -102,10 +142,13 @@ func (c *Commit) Create(table, partKey, partValue string) (io.WriteCloser, error
 	return f, nil
 }
 
-// Commit moves every staged partition into place: it syncs the files, moves
-// an existing partition of the same name aside, renames the staged one in,
-// deletes the old one and syncs the parent directories. The caller must
-// have closed every file from Create without error.
+// Commit moves every staged partition into place: it syncs the files,
+// renames each staged part file over the partition's file in OUT (rename(2)
+// replaces a file atomically, so a reader or a kill sees the old file or the
+// new one, never neither), syncs the parent directories and removes staging.
+// The runs table goes last, so that a run's row appears only once all its
+// other partitions are in place. The caller must have closed every file
+// from Create without error.
 func (c *Commit) Commit() error {
 	if c.done {
 		return fmt.Errorf("committing %s: already finished", c.staging)
@@ -115,7 +158,13 @@ func (c *Commit) Commit() error {
 	for r := range c.parts {
 		rels = append(rels, r)
 	}
-	sort.Strings(rels)
+	last := func(rel string) bool { return strings.HasPrefix(rel, "runs"+string(filepath.Separator)) }
+	sort.Slice(rels, func(i, j int) bool {
+		if last(rels[i]) != last(rels[j]) {
+			return last(rels[j])
+		}
+		return rels[i] < rels[j]
+	})
 	for _, rel := range rels {
 		if err := syncPath(filepath.Join(c.staging, rel, PartFile)); err != nil {
 			return fmt.Errorf("committing %s: %w", rel, err)
@@ -124,14 +173,10 @@ func (c *Commit) Commit() error {
 			return fmt.Errorf("committing %s: %w", rel, err)
 		}
 	}
-	trash := filepath.Join(c.out, trashPrefix+strings.TrimPrefix(filepath.Base(c.staging), stagingPrefix))
 	for _, rel := range rels {
-		if err := c.move(rel, trash); err != nil {
+		if err := c.move(rel); err != nil {
 			return fmt.Errorf("committing %s: %w", rel, err)
 		}
-	}
-	if err := os.RemoveAll(trash); err != nil {
-		return fmt.Errorf("removing replaced partitions: %w", err)
 	}
 	if err := os.RemoveAll(c.staging); err != nil {
 		return fmt.Errorf("removing staging directory: %w", err)
@@ -139,28 +184,28 @@ func (c *Commit) Commit() error {
 	return syncPath(c.out)
 }
 
-// move renames one staged partition into OUT, moving an existing one into
-// trash first.
-func (c *Commit) move(rel, trash string) error {
+// move puts one staged partition in place: a new partition's directory is
+// renamed in whole; for an existing one, the staged part file is renamed
+// over the old file. Either way one rename makes the new data visible.
+func (c *Commit) move(rel string) error {
 	dst := filepath.Join(c.out, rel)
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return err
 	}
-	if _, err := os.Stat(dst); err == nil {
-		old := filepath.Join(trash, rel)
-		if err := os.MkdirAll(filepath.Dir(old), 0o755); err != nil {
+	_, err := os.Stat(dst)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		if err := os.Rename(filepath.Join(c.staging, rel), dst); err != nil {
 			return err
 		}
-		if err := os.Rename(dst, old); err != nil {
-			return err
-		}
-	} else if !errors.Is(err, os.ErrNotExist) {
+		return syncPath(filepath.Dir(dst))
+	case err != nil:
 		return err
 	}
-	if err := os.Rename(filepath.Join(c.staging, rel), dst); err != nil {
+	if err := os.Rename(filepath.Join(c.staging, rel, PartFile), filepath.Join(dst, PartFile)); err != nil {
 		return err
 	}
-	return syncPath(filepath.Dir(dst))
+	return syncPath(dst)
 }
 
 // Abort removes the staging directory; output committed by earlier runs is

@@ -254,10 +254,12 @@ func stream(ctx context.Context, cfg Config, j *job, ws *writers, sum *Summary, 
 		<-readErr
 		return writeErr
 	}
-	if err := <-readErr; err != nil {
-		return err
+	err := <-readErr
+	if ctx.Err() != nil {
+		// Whatever the reader saw, a signal is the reason the run stopped.
+		return fmt.Errorf("run interrupted: %w", ctx.Err())
 	}
-	return ctx.Err()
+	return err
 }
 
 // readAll feeds every record of every input to jobs, in order, turning
