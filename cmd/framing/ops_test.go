@@ -1,7 +1,10 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -191,5 +194,36 @@ func TestWindowFlagCoversEarlierNights(t *testing.T) {
 		if r.Test == "anova" && r.Measure == "per_1k" && r.N != 2*68 {
 			t.Errorf("%s: n = %d over two nights of 68 articles", r.Target, r.N)
 		}
+	}
+}
+
+func TestMemoryLimit(t *testing.T) {
+	before := debug.SetMemoryLimit(-1)
+	tests := []struct {
+		name string
+		mib  int64
+		env  string
+		want int64
+	}{
+		{"set", 100, "", 100 << 20},
+		{"zero leaves the runtime's limit", 0, "", before},
+		{"GOMEMLIMIT wins", 100, "1GiB", before},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			restore := setMemoryLimit(tt.mib, tt.env)
+			if got := debug.SetMemoryLimit(-1); got != tt.want {
+				t.Errorf("limit = %d, want %d", got, tt.want)
+			}
+			restore()
+			if got := debug.SetMemoryLimit(-1); got != before {
+				t.Errorf("after restore: limit = %d, want %d", got, before)
+			}
+		})
+	}
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), []string{"run", "--input", "x.jsonl", "--out", t.TempDir(), "--memory-limit", "-1"}, nil, &stdout, &stderr)
+	if code != exitUsage || !strings.Contains(stderr.String(), "--memory-limit") {
+		t.Errorf("negative limit: exit %d, stderr %q; want exit %d naming the flag", code, stderr.String(), exitUsage)
 	}
 }

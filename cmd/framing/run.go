@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -32,7 +34,15 @@ type runConfig struct {
 	window      string
 	dryRun      bool
 	config      string
+	memLimit    int64
 }
+
+// defaultMemoryLimitMiB is the default soft limit on the Go heap. Streaming
+// keeps some 50 to 100 MB live whatever the corpus size; without a limit the
+// collector lets the heap grow to twice that between cycles. At 192 MiB a
+// 450 MB corpus peaked at 173 to 190 MB RSS instead of 227, for about 9 %
+// more CPU (docs/performance.md).
+const defaultMemoryLimitMiB = 192
 
 func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	var c runConfig
@@ -56,6 +66,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	fs.StringVar(&c.window, "window", "1d", "statistics window ending on the run date, in `days` (e.g. 30d)")
 	fs.BoolVar(&c.dryRun, "dry-run", false, "validate the inputs and lexicons, say what would be written, write nothing")
 	fs.StringVar(&c.config, "config", "", "YAML `file` whose keys mirror these flags; flags given on the command line win")
+	fs.Int64Var(&c.memLimit, "memory-limit", defaultMemoryLimitMiB, "soft limit on the Go heap in `MiB` (0: none); ignored when GOMEMLIMIT is set")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -66,6 +77,10 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if err != nil {
 		return err
 	}
+	if c.memLimit < 0 {
+		return usagef("--memory-limit must not be negative")
+	}
+	defer setMemoryLimit(c.memLimit, os.Getenv("GOMEMLIMIT"))()
 	if c.dryRun {
 		plan, err := pipeline.DryRun(ctx, cfg)
 		if err != nil {
@@ -170,4 +185,16 @@ func printWhere(w io.Writer, sum pipeline.Summary) {
 		fmt.Fprintf(w, "statistics for window %s: %s\n", sum.Window, strings.Join(sum.StatTables, ", "))
 	}
 	fmt.Fprintf(w, "look at them with DuckDB:\n  duckdb -c \"SELECT outlet, dimension, round(avg(per_1k), 2) AS per_1k FROM read_parquet('%s/frames/*/*.parquet', hive_partitioning = true) GROUP BY ALL ORDER BY ALL\"\n", sum.OutDir)
+}
+
+// setMemoryLimit sets the Go heap's soft limit to mib MiB, unless mib is 0
+// or the operator set GOMEMLIMIT (env), and returns a function that puts the
+// previous limit back. A soft limit makes the collector work harder near it;
+// a live heap above it is still allowed, so it never fails a run.
+func setMemoryLimit(mib int64, env string) (restore func()) {
+	if mib <= 0 || env != "" {
+		return func() {}
+	}
+	old := debug.SetMemoryLimit(mib << 20)
+	return func() { debug.SetMemoryLimit(old) }
 }
