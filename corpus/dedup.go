@@ -3,7 +3,8 @@ package corpus
 // Dedup detects repeated article ids across all inputs of a run, so that a
 // duplicate becomes a reject that points at the first occurrence instead of
 // two rows with one key downstream. It is not safe for concurrent use: call
-// it from the single goroutine that reads.
+// it from one goroutine, in input order, so that the first occurrence is the
+// one kept.
 type Dedup struct {
 	first map[string]string // id -> Source of the first article with it
 }

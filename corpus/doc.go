@@ -6,6 +6,11 @@
 // at most one record in memory (bounded by Options.MaxRecordBytes), so a
 // corpus larger than memory, or a gzip bomb, cannot exhaust the process.
 //
+// The JSON Lines reader is also a RawReader: NextRaw hands out a line
+// undecoded, as a Raw that the caller owns and decodes with Raw.Decode,
+// possibly on another goroutine. How many are in flight is then the
+// caller's bound.
+//
 // Readers separate two kinds of failure, as the house style asks: a bad
 // record comes back from Next as a *RecordError, which the caller counts as a
 // reject before calling Next again; any other error (I/O) is fatal. Each

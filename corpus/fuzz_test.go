@@ -47,6 +47,7 @@ func FuzzJSONL(f *testing.F) {
 		"not json\n\n{}\n[1]\n\"s\"\nnull",
 		`{"text":"a\u0000b"}` + "\n{\"text\":\"\xff\xfe\"}",
 		`{"text":"t","x":[[[[{"y":[[[]]]}]]]]}`,
+		`{"id":"a","text":"one"}` + "\n" + `{"id":"b","text":"two","date":"16 de Enero de 2026"}` + "\n" + `{"title":"t","text":"no id"}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -59,6 +60,7 @@ func FuzzJSONL(f *testing.F) {
 		if got, want := count(t, r, lines), nonBlankLines(data, 256); got != want {
 			t.Errorf("articles+rejects = %d, want %d non-blank lines", got, want)
 		}
+		rawAgrees(t, data, Options{MaxRecordBytes: 256})
 	})
 }
 

@@ -35,41 +35,63 @@ func newJSONL(r io.Reader, name string, closer io.Closer, opt Options) *jsonlRea
 // Next returns the next article, a *RecordError for a bad line, io.EOF at
 // the end, or an I/O error.
 func (j *jsonlReader) Next() (Article, error) {
+	line, n, err := j.nextLine()
+	if err != nil {
+		return Article{}, err
+	}
+	return decodeJSONL(line, j.name, n)
+}
+
+// NextRaw returns the next non-blank line undecoded, with a copy of its
+// bytes so that the reader's buffer can be reused; errors are as for Next.
+func (j *jsonlReader) NextRaw() (Raw, error) {
+	line, n, err := j.nextLine()
+	if err != nil {
+		return Raw{}, err
+	}
+	return Raw{Data: bytes.Clone(line), File: j.name, Line: n}, nil
+}
+
+// nextLine returns the next non-blank line and its number, valid until the
+// next call; a line longer than the bound is a *RecordError.
+func (j *jsonlReader) nextLine() ([]byte, int, error) {
 	for {
 		line, n, err := j.lines.next()
 		if errors.Is(err, errTooLong) {
-			return Article{}, &RecordError{File: j.name, Line: n, Field: "json",
+			return nil, n, &RecordError{File: j.name, Line: n, Field: "json",
 				Reason: fmt.Sprintf("line longer than %d bytes", j.lines.max)}
 		}
 		if err != nil {
 			if err != io.EOF {
 				err = fmt.Errorf("reading %s: %w", j.name, err)
 			}
-			return Article{}, err
+			return nil, n, err
 		}
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
-		return j.decode(line, n)
+		return line, n, nil
 	}
 }
 
-func (j *jsonlReader) decode(line []byte, n int) (Article, error) {
+// decodeJSONL decodes and normalizes one line of file, the work behind both
+// Next and Raw.Decode. It keeps no reference to line.
+func decodeJSONL(line []byte, file string, n int) (Article, error) {
 	var rec jsonRecord
 	if err := json.Unmarshal(line, &rec); err != nil {
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) && te.Field != "" {
-			return Article{}, &RecordError{File: j.name, Line: n, Field: te.Field, ArticleID: rec.ID,
+			return Article{}, &RecordError{File: file, Line: n, Field: te.Field, ArticleID: rec.ID,
 				Reason: fmt.Sprintf("want a string, got %s", te.Value)}
 		}
 		if errors.As(err, &te) {
-			return Article{}, &RecordError{File: j.name, Line: n, Field: "json",
+			return Article{}, &RecordError{File: file, Line: n, Field: "json",
 				Reason: fmt.Sprintf("want an object, got %s", te.Value)}
 		}
-		return Article{}, &RecordError{File: j.name, Line: n, Field: "json", Reason: err.Error()}
+		return Article{}, &RecordError{File: file, Line: n, Field: "json", Reason: err.Error()}
 	}
 	return build(rawRecord{id: rec.ID, outlet: rec.Outlet, date: rec.Date, title: rec.Title,
-		url: rec.URL, text: rec.Text, lang: rec.Lang}, j.name, n)
+		url: rec.URL, text: rec.Text, lang: rec.Lang}, file, n)
 }
 
 // Close closes the underlying file, if any.

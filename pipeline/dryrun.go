@@ -31,13 +31,13 @@ func DryRun(ctx context.Context, cfg Config) (string, error) {
 		if err := ctx.Err(); err != nil {
 			return "", err
 		}
-		r, err := openInput(cfg, path, nil)
+		in, err := openInput(cfg, path, nil)
 		if err != nil {
 			return "", fmt.Errorf("opening input %s: %w", path, err)
 		}
 		var n, a, rj int64
 		for {
-			_, err := r.Next()
+			_, err := in.r.Next()
 			if err == io.EOF {
 				break
 			}
@@ -48,13 +48,13 @@ func DryRun(ctx context.Context, cfg Config) (string, error) {
 				continue
 			}
 			if err != nil {
-				r.Close()
+				in.Close()
 				return "", err
 			}
 			n++
 			a++
 		}
-		if err := r.Close(); err != nil {
+		if err := in.Close(); err != nil {
 			return "", fmt.Errorf("closing input %s: %w", path, err)
 		}
 		fmt.Fprintf(&b, "input %s: %d records, %d readable, %d rejected while reading\n", path, n, a, rj)
@@ -75,41 +75,47 @@ func DryRun(ctx context.Context, cfg Config) (string, error) {
 // openInput opens one input, reading "-" from cfg.Stdin when it is set.
 // A regular file is opened here rather than by corpus.Open so that the bytes
 // read from disk can be counted for the progress line's ETA (n may be nil).
-func openInput(cfg Config, path string, n *atomic.Int64) (corpus.Reader, error) {
+func openInput(cfg Config, path string, n *atomic.Int64) (input, error) {
 	opt := corpus.Options{Manifest: cfg.Manifest}
 	if path == "-" && cfg.Stdin != nil {
-		return corpus.OpenReader(cfg.Stdin, "-", corpus.JSONL, opt)
+		r, err := corpus.OpenReader(cfg.Stdin, "-", corpus.JSONL, opt)
+		return input{r: r}, err
 	}
 	info, err := os.Stat(path)
 	if path == "-" || n == nil || err != nil || !info.Mode().IsRegular() {
-		return corpus.Open(path, opt)
+		r, err := corpus.Open(path, opt)
+		return input{r: r}, err
 	}
 	format, _, err := corpus.FormatOf(path)
 	if err != nil {
-		return nil, err
+		return input{}, err
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("opening corpus: %w", err)
+		return input{}, fmt.Errorf("opening corpus: %w", err)
 	}
 	r, err := corpus.OpenReader(&countingReader{r: f, n: n}, path, format, opt)
 	if err != nil {
 		f.Close()
-		return nil, err
+		return input{}, err
 	}
-	return fileReader{Reader: r, f: f}, nil
+	return input{r: r, f: f}, nil
 }
 
-// fileReader closes the file under a corpus reader that does not own it.
-type fileReader struct {
-	corpus.Reader
-	f *os.File
+// input is one opened corpus input. r is kept as the corpus package made it,
+// not wrapped, so that a corpus.RawReader stays visible as one.
+type input struct {
+	r corpus.Reader
+	f *os.File // the file under r when openInput opened it (r does not own it); nil otherwise
 }
 
-func (r fileReader) Close() error {
-	err := r.Reader.Close()
-	if cerr := r.f.Close(); err == nil {
-		err = cerr
+// Close closes the reader and then the file under it, if any.
+func (in input) Close() error {
+	err := in.r.Close()
+	if in.f != nil {
+		if cerr := in.f.Close(); err == nil {
+			err = cerr
+		}
 	}
 	return err
 }

@@ -48,10 +48,15 @@ func (s Summary) MBPerSecond() float64 {
 }
 
 // item is one input record on its way through the pool. seq orders the
-// output; exactly one of art and rej is meaningful.
+// output. The reader sets raw (a JSON Lines line, decoded by a worker), or
+// art, or rej; once decoded, read says that art holds an article (which
+// takes part in duplicate-id detection), and rej, when set, makes the record
+// a reject.
 type item struct {
 	seq    int64
+	raw    *corpus.Raw
 	art    corpus.Article
+	read   bool
 	rej    *corpus.RecordError
 	sha    [32]byte // sha256 of the article text
 	scores features.Scores
@@ -230,6 +235,7 @@ func stream(ctx context.Context, cfg Config, j *job, ws *writers, sum *Summary, 
 		go func() {
 			defer wg.Done()
 			for it := range jobs {
+				decode(&it)
 				if it.rej == nil {
 					score(&it, j, cfg)
 				}
@@ -262,10 +268,9 @@ func stream(ctx context.Context, cfg Config, j *job, ws *writers, sum *Summary, 
 	return err
 }
 
-// readAll feeds every record of every input to jobs, in order, turning
-// duplicate ids into rejects. Only I/O errors stop it.
+// readAll feeds every record of every input to jobs, in order, leaving
+// JSON Lines undecoded for the workers. Only I/O errors stop it.
 func readAll(ctx context.Context, cfg Config, jobs chan<- item, consumed *atomic.Int64) error {
-	dedup := corpus.NewDedup()
 	var seq int64
 	send := func(it item) bool {
 		it.seq = seq
@@ -278,12 +283,12 @@ func readAll(ctx context.Context, cfg Config, jobs chan<- item, consumed *atomic
 		}
 	}
 	for _, path := range cfg.Inputs {
-		r, err := openInput(cfg, path, consumed)
+		in, err := openInput(cfg, path, consumed)
 		if err != nil {
 			return fmt.Errorf("opening input %s: %w", path, err)
 		}
-		err = readOne(r, dedup, send)
-		if cerr := r.Close(); err == nil && cerr != nil {
+		err = readOne(in.r, send)
+		if cerr := in.Close(); err == nil && cerr != nil {
 			err = fmt.Errorf("closing input %s: %w", path, cerr)
 		}
 		if err != nil {
@@ -296,32 +301,53 @@ func readAll(ctx context.Context, cfg Config, jobs chan<- item, consumed *atomic
 	return nil
 }
 
-func readOne(r corpus.Reader, dedup *corpus.Dedup, send func(item) bool) error {
-	for {
+// readOne sends every record of r: raw when r can hand records out
+// undecoded, decoded otherwise.
+func readOne(r corpus.Reader, send func(item) bool) error {
+	next := func() (item, error) {
 		a, err := r.Next()
+		return item{art: a, read: true}, err
+	}
+	if rr, ok := r.(corpus.RawReader); ok {
+		next = func() (item, error) {
+			raw, err := rr.NextRaw()
+			return item{raw: &raw}, err
+		}
+	}
+	for {
+		it, err := next()
 		if err == io.EOF {
 			return nil
 		}
 		var rec *corpus.RecordError
 		switch {
 		case errors.As(err, &rec):
-			if !send(item{rej: rec}) {
-				return nil
-			}
-			continue
+			it = item{rej: rec}
 		case err != nil:
 			return err
 		}
-		if rec := dedup.Check(a); rec != nil {
-			if !send(item{rej: rec}) {
-				return nil
-			}
-			continue
-		}
-		if !send(item{art: a}) {
+		if !send(it) {
 			return nil
 		}
 	}
+}
+
+// decode turns a raw record into an article or a reject. It runs on the
+// workers, so that the reader goroutine only splits lines.
+func decode(it *item) {
+	if it.raw == nil {
+		return
+	}
+	raw := it.raw
+	it.raw = nil // the line can be collected once decoded
+	a, err := raw.Decode()
+	if err != nil {
+		if !errors.As(err, &it.rej) { // Decode promises a *RecordError; keep any other as one
+			it.rej = &corpus.RecordError{File: raw.File, Line: raw.Line, Reason: err.Error()}
+		}
+		return
+	}
+	it.art, it.read = a, true
 }
 
 // score runs the pure scorer on one article. A panic inside it is a bug in
@@ -346,8 +372,11 @@ func score(it *item, j *job, cfg Config) {
 
 // collect writes results in sequence order. Workers finish out of order, so
 // results wait in a small map until their turn; its size is bounded by the
-// channel capacities and the worker count.
+// channel capacities and the worker count. Duplicate ids are found here, the
+// first place that sees articles in input order: the later one becomes a
+// reject whatever its scoring gave.
 func collect(results <-chan item, ws *writers, j *job, sum *Summary, cfg Config, started time.Time, input func() (read, total int64, known bool)) error {
+	dedup := corpus.NewDedup()
 	pending := map[int64]item{}
 	var next int64
 	lastReport := started
@@ -360,6 +389,11 @@ func collect(results <-chan item, ws *writers, j *job, sum *Summary, cfg Config,
 			}
 			delete(pending, next)
 			next++
+			if cur.read {
+				if rec := dedup.Check(cur.art); rec != nil {
+					cur.rej = rec
+				}
+			}
 			if err := ws.write(cur, j, sum, cfg); err != nil {
 				return err
 			}

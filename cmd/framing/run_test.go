@@ -446,3 +446,58 @@ func TestDeterministicWorkersAndSplitInput(t *testing.T) {
 		t.Errorf("articles differ beyond their source (-one file +split):\n%s", diff)
 	}
 }
+
+// TestDuplicateIDs pins which record of a repeated id is rejected now that
+// JSON Lines are decoded on the workers and duplicates are found by the
+// ordered writer: always the later one, even when the first was rejected by
+// scoring; a record rejected while decoding claims no id; duplicates are
+// found across inputs. The same for every worker count.
+func TestDuplicateIDs(t *testing.T) {
+	dir := t.TempDir()
+	one, two := filepath.Join(dir, "one.jsonl"), filepath.Join(dir, "two.jsonl")
+	writeFile(t, one, strings.Join([]string{
+		`{"id":"a","text":"Oil exports rose as the ministry signed new supply contracts."}`,
+		`{"id":"a","text":"A different story about the same id and the central bank."}`,
+		`{"id":"b","text":"—— !!! ???"}`,
+		`{"id":"b","text":"Border crossings reopened on Monday after talks between the governments."}`,
+		`{"id":"c","text":"bad \u0000 byte"}`,
+		`{"id":"c","text":"Election observers arrived in the capital on Sunday morning."}`,
+		`{"title":"Same","text":"Identical text without an id about humanitarian aid."}`,
+	}, "\n")+"\n")
+	writeFile(t, two, strings.Join([]string{
+		`{"title":"Same","text":"Identical text without an id about humanitarian aid."}`,
+		`{"id":"a","text":"The id of the first article again, in the second input."}`,
+	}, "\r\n"))
+	want := []string{
+		one + ":2 a: id: duplicate id, first seen at " + one + ":1",
+		one + ":3 b: text: no words left after cleaning",
+		one + ":4 b: id: duplicate id, first seen at " + one + ":3",
+		one + ":5 c: text: NUL byte in text",
+		two + ":1 h-(generated): id: duplicate id, first seen at " + one + ":7",
+		two + ":2 a: id: duplicate id, first seen at " + one + ":1",
+	}
+	for _, w := range []string{"1", "2", "8"} {
+		t.Run("workers "+w, func(t *testing.T) {
+			out := t.TempDir()
+			mustRun(t, "run", "--input", one, "--input", two, "--out", out, "--run-date", "2026-01-20", "--quiet", "--workers", w)
+			rejs, err := output.ReadTable[output.RejectRow](filepath.Join(out, "rejects/run_date=2026-01-20/part-00000.parquet"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, r := range rejs {
+				id := ""
+				if r.ArticleID != nil {
+					id = *r.ArticleID
+				}
+				if strings.HasPrefix(id, "h-") {
+					id = "h-(generated)"
+				}
+				got = append(got, r.Source+" "+id+": "+r.Reason)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("rejects (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
