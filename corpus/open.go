@@ -93,11 +93,15 @@ func Open(path string, opt Options) (Reader, error) {
 	return r, nil
 }
 
-// openStdin reads JSON Lines from os.Stdin, gunzipping when the stream
-// starts with the gzip magic. Closing the reader leaves os.Stdin open.
-func openStdin(opt Options) (Reader, error) {
-	br := bufio.NewReader(os.Stdin)
-	var r io.Reader = br
+// openStdin reads JSON Lines from os.Stdin; see OpenStdin.
+func openStdin(opt Options) (Reader, error) { return OpenStdin(os.Stdin, opt) }
+
+// OpenStdin reads JSON Lines from r, the program's standard input, named
+// "-" in positions, gunzipping when the stream starts with the gzip magic
+// (a pipe has no file name to tell). Closing the reader leaves r open.
+func OpenStdin(r io.Reader, opt Options) (Reader, error) {
+	br := bufio.NewReader(r)
+	r = br
 	if b, err := br.Peek(2); err == nil && b[0] == 0x1f && b[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
 		if err != nil {

@@ -78,7 +78,7 @@ func DryRun(ctx context.Context, cfg Config) (string, error) {
 func openInput(cfg Config, path string, n *atomic.Int64) (input, error) {
 	opt := corpus.Options{Manifest: cfg.Manifest}
 	if path == "-" && cfg.Stdin != nil {
-		r, err := corpus.OpenReader(cfg.Stdin, "-", corpus.JSONL, opt)
+		r, err := corpus.OpenStdin(cfg.Stdin, opt)
 		return input{r: r}, err
 	}
 	info, err := os.Stat(path)

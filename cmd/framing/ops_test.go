@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
+	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
@@ -225,5 +227,35 @@ func TestMemoryLimit(t *testing.T) {
 	code := run(context.Background(), []string{"run", "--input", "x.jsonl", "--out", t.TempDir(), "--memory-limit", "-1"}, nil, &stdout, &stderr)
 	if code != exitUsage || !strings.Contains(stderr.String(), "--memory-limit") {
 		t.Errorf("negative limit: exit %d, stderr %q; want exit %d naming the flag", code, stderr.String(), exitUsage)
+	}
+}
+
+// TestStdinGzip pipes the example corpus into `--input -`, plain and
+// gzip-compressed: a pipe has no name ending in .gz, so the stream is
+// sniffed, and both must give the articles the file gives.
+func TestStdinGzip(t *testing.T) {
+	data, err := os.ReadFile(examplesJSONL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write(data)
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for name, in := range map[string][]byte{"plain": data, "gzip": gz.Bytes()} {
+		t.Run(name, func(t *testing.T) {
+			out := t.TempDir()
+			var stdout, stderr bytes.Buffer
+			args := []string{"run", "--input", "-", "--out", out, "--run-date", "2026-01-20", "--quiet"}
+			if code := run(context.Background(), args, bytes.NewReader(in), &stdout, &stderr); code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr.String())
+			}
+			r := readRuns(t, out, "2026-01-20")
+			if r.Articles != 68 || r.Rejects != 3 {
+				t.Errorf("articles %d, rejects %d; want 68 and 3, as from the file", r.Articles, r.Rejects)
+			}
+		})
 	}
 }
