@@ -80,8 +80,8 @@ type rawWindow struct {
 	outlet    []int
 	day       []float64
 	tokens    []int64
-	per1k     [][]float64 // [article][dim], grown as dimensions appear
-	share     [][]float64
+	per1k     [][]float64 // [dim][article], column by column as in windowData
+	share     [][]float64 // NaN until a frame row says otherwise
 	hits      [][]int64
 	terms     map[[2]string]int64 // {outlet, dim\x1fentry}
 	stanceAct map[string]*groupedValues
@@ -108,9 +108,11 @@ func (r *rawWindow) add(p partition, w Window) error {
 		}
 		r.day = append(r.day, d)
 		r.tokens = append(r.tokens, a.NTokens)
-		r.per1k = append(r.per1k, nil)
-		r.share = append(r.share, nil)
-		r.hits = append(r.hits, nil)
+		for d := range r.dims {
+			r.per1k[d] = append(r.per1k[d], 0)
+			r.share[d] = append(r.share[d], math.NaN())
+			r.hits[d] = append(r.hits[d], 0)
+		}
 		return nil
 	})
 	if err != nil {
@@ -121,17 +123,15 @@ func (r *rawWindow) add(p partition, w Window) error {
 		if !ok || i < base {
 			return fmt.Errorf("frame row for article %q, which is not in %s", f.ArticleID, p.articles)
 		}
-		d := r.intern(r.dimIdx, &r.dims, f.Dimension)
-		for len(r.per1k[i]) <= d {
-			r.per1k[i] = append(r.per1k[i], 0)
-			r.share[i] = append(r.share[i], math.NaN())
-			r.hits[i] = append(r.hits[i], 0)
+		d, ok := r.dimIdx[f.Dimension]
+		if !ok {
+			d = r.addDim(f.Dimension)
 		}
-		r.per1k[i][d] = f.Per1k
+		r.per1k[d][i] = f.Per1k
 		if f.Share != nil {
-			r.share[i][d] = *f.Share
+			r.share[d][i] = *f.Share
 		}
-		r.hits[i][d] = f.Hits
+		r.hits[d][i] = f.Hits
 		return nil
 	})
 	if err != nil {
@@ -167,32 +167,37 @@ func (r *rawWindow) add(p partition, w Window) error {
 	return nil
 }
 
-// finish sorts outlets and dimensions and turns rows into columns.
+// addDim starts the columns of a dimension first seen in a frames row, with
+// the values of an article that has no row for it.
+func (r *rawWindow) addDim(name string) int {
+	d := r.intern(r.dimIdx, &r.dims, name)
+	n := len(r.outlet)
+	share := make([]float64, n)
+	for i := range share {
+		share[i] = math.NaN()
+	}
+	r.per1k = append(r.per1k, make([]float64, n))
+	r.share = append(r.share, share)
+	r.hits = append(r.hits, make([]int64, n))
+	return d
+}
+
+// finish sorts outlets and dimensions. The columns are reused, not copied:
+// the window's numbers are in memory once, a few dozen bytes per article.
 func (r *rawWindow) finish(w Window) *windowData {
 	outlets, outletMap := sortedRemap(r.outlets)
 	dims, dimMap := sortedRemap(r.dims)
 	n := len(r.outlet)
 	wd := &windowData{window: w, dims: dims, outlets: outlets,
-		outlet: make([]int, n), day: r.day, logTokens: make([]float64, n), tokens: r.tokens,
+		outlet: r.outlet, day: r.day, logTokens: make([]float64, n), tokens: r.tokens,
 		per1k: make([][]float64, len(dims)), share: make([][]float64, len(dims)), hits: make([][]int64, len(dims)),
 		terms: make([]map[string]int64, len(outlets)), stance: map[string]*groupedValues{}}
-	for d := range dims {
-		wd.per1k[d] = make([]float64, n)
-		wd.share[d] = make([]float64, n)
-		wd.hits[d] = make([]int64, n)
+	for od, d := range dimMap {
+		wd.per1k[d], wd.share[d], wd.hits[d] = r.per1k[od], r.share[od], r.hits[od]
 	}
 	for i := range n {
 		wd.outlet[i] = outletMap[r.outlet[i]]
 		wd.logTokens[i] = math.Log(math.Max(1, float64(r.tokens[i])))
-		for d := range dims {
-			wd.share[d][i] = math.NaN()
-		}
-		for od, v := range r.per1k[i] {
-			d := dimMap[od]
-			wd.per1k[d][i] = v
-			wd.share[d][i] = r.share[i][od]
-			wd.hits[d][i] = r.hits[i][od]
-		}
 	}
 	for o := range wd.terms {
 		wd.terms[o] = map[string]int64{}
