@@ -63,6 +63,13 @@ func KruskalWallis(groups [][]float64) KW {
 		}
 		i = j
 	}
+	return r.finish(ties, sums, groups)
+}
+
+// finish computes H with the tie correction from the rank sums of the
+// groups (empty groups skipped), its df, p and epsilon²; r.N and r.Groups
+// are set.
+func (r KW) finish(ties float64, sums []float64, groups [][]float64) KW {
 	n := float64(r.N)
 	c := 1 - ties/(n*n*n-n)
 	if !(c > 0) {
@@ -118,29 +125,15 @@ func KruskalWallisSorted(groups [][]float64) KW {
 		i = j
 	}
 	r := KW{H: nan(), DF: nan(), P: nan(), Epsilon2: nan(), N: len(pooled), Groups: len(kept)}
-	n := float64(r.N)
-	c := 1 - ties/(n*n*n-n)
-	if !(c > 0) {
-		r.Note = NoteAllTied
-		return r
-	}
-	var s float64
-	for _, g := range kept {
-		var sum float64
+	sums := make([]float64, len(kept))
+	for gi, g := range kept {
 		u := 0
 		for _, v := range g {
 			for distinct[u] < v {
 				u++
 			}
-			sum += mid[u]
+			sums[gi] += mid[u]
 		}
-		ng := float64(len(g))
-		d := sum/ng - (n+1)/2
-		s += ng * d * d
 	}
-	r.H = 12 / (n * (n + 1)) * s / c
-	r.DF = float64(r.Groups - 1)
-	r.P = mathext.GammaIncRegComp(r.DF/2, r.H/2)
-	r.Epsilon2 = Epsilon2(r.H, r.N)
-	return r
+	return r.finish(ties, sums, kept)
 }
