@@ -39,9 +39,10 @@ type runConfig struct {
 
 // defaultMemoryLimitMiB is the default soft limit on the Go heap. Streaming
 // keeps some 50 to 100 MB live whatever the corpus size; without a limit the
-// collector lets the heap grow to twice that between cycles. At 192 MiB a
-// 450 MB corpus peaked at 173 to 190 MB RSS instead of 227, for about 9 %
-// more CPU (docs/performance.md).
+// collector lets the heap grow to twice that between cycles. With a 150 MiB
+// limit a 450 MB corpus peaked at 173 MB RSS instead of 227, for 9 % more
+// CPU; 192 MiB keeps runs of 100 MB to 2 GB at 198 to 216 MB
+// (docs/performance.md).
 const defaultMemoryLimitMiB = 192
 
 func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
