@@ -183,32 +183,22 @@ func TestHostileInput(t *testing.T) {
 				writeFile(t, p, b.Bytes())
 				return p
 			}},
-		// The 600 MiB target is missed: scoring holds about 37 bytes per byte
-		// of text (features.analyze), 1.2 to 1.85 GiB measured. This bound
-		// catches a regression; the report proposes the fix.
-		{name: "50 MB article", articles: 2, rejects: 0, maxRSSMiB: 2560,
-			make: func(t *testing.T, dir string) string {
-				p := filepath.Join(dir, "in.jsonl")
-				para := []byte("Officials in Caracas welcomed a new framework for cooperation on Tuesday. ")
-				chunk := bytes.Repeat(para, 1<<20/len(para))
-				var b bytes.Buffer
-				b.WriteString(goodArticle(t, "ok"))
-				b.WriteString(`{"id":"huge","outlet":"Big","text":"`)
-				for b.Len() < 50<<20 {
-					b.Write(chunk)
-				}
-				b.WriteString("\"}\n")
-				writeFile(t, p, b.Bytes())
-				return p
-			}},
+		// Longer than the record bound (corpus.DefaultMaxRecordBytes, 4 MiB):
+		// a reject, read past without being held. When it was scored, the run
+		// took 1.1 to 1.85 GiB (scoring holds some 37 bytes per byte of text).
+		{name: "50 MB article", articles: 1, rejects: 1, rejectHas: "longer than", maxRSSMiB: 400,
+			make: func(t *testing.T, dir string) string { return bigArticle(t, dir, 50<<20) }},
+		// Just under the bound: scored, and the most one article may cost.
+		{name: "article at the record bound", articles: 2, rejects: 0, maxRSSMiB: 600,
+			make: func(t *testing.T, dir string) string { return bigArticle(t, dir, 4<<20-1<<10) }},
 		{name: "million tokens on one line", articles: 1, rejects: 0, maxRSSMiB: 600,
 			make: func(t *testing.T, dir string) string {
 				p := filepath.Join(dir, "in.jsonl")
-				// one lexicon hit in 100 tokens: lexicon.(*Matcher).selectLongest
-				// is quadratic in the hits of one sentence (see the report), so
-				// a million hits would run for minutes.
-				text := strings.Repeat("word ", 99) + "oil "
-				text = strings.Repeat(text, 10_000)
+				// One sentence, a lexicon hit in every other token: 500,000 hits,
+				// which took minutes while lexicon.(*Matcher).selectLongest
+				// compared each hit with every hit taken. Short tokens keep the
+				// line (3 MB) under the record bound.
+				text := strings.Repeat("oil a ", 500_000)
 				writeFile(t, p, []byte(jsonLine(t, map[string]any{"id": "tokens", "text": text})))
 				return p
 			}},
@@ -414,4 +404,21 @@ func assertNoTables(t *testing.T, out string) {
 			t.Errorf("failed run left %s in %s", e.Name(), out)
 		}
 	}
+}
+
+// bigArticle writes a good article and then one whose JSON line is about
+// size bytes long, and returns the file's path.
+func bigArticle(t *testing.T, dir string, size int) string {
+	p := filepath.Join(dir, "in.jsonl")
+	para := []byte("Officials in Caracas welcomed a new framework for cooperation on Tuesday. ")
+	var b bytes.Buffer
+	b.WriteString(goodArticle(t, "ok"))
+	start := b.Len()
+	b.WriteString(`{"id":"huge","outlet":"Big","text":"`)
+	for b.Len()-start+len(para)+3 < size {
+		b.Write(para)
+	}
+	b.WriteString("\"}\n")
+	writeFile(t, p, b.Bytes())
+	return p
 }

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -8,6 +9,7 @@ import (
 	"runtime"
 	"time"
 
+	"framing/corpus"
 	"framing/features"
 )
 
@@ -25,6 +27,9 @@ type Config struct {
 	Weights     Weights   // position weights
 	Matches     bool      // also write the per-hit audit table `matches`
 	Version     string    // the program version, recorded in every file
+	// MaxRecordBytes bounds one input record (line, CSV row or file); a
+	// longer one is a reject. 0 means corpus.DefaultMaxRecordBytes.
+	MaxRecordBytes int
 	// SkipSeen skips articles whose content_sha256 is already in an earlier
 	// run_date partition of the articles table: nightly feeds re-deliver.
 	SkipSeen bool
@@ -42,6 +47,10 @@ type Config struct {
 	// that data tables stay byte-identical across reruns.
 	Now func() time.Time
 }
+
+// DefaultMaxRecordBytes is the longest input record read when
+// Config.MaxRecordBytes is 0.
+const DefaultMaxRecordBytes = corpus.DefaultMaxRecordBytes
 
 // Weights are the position weights of frame hits.
 type Weights struct {
@@ -92,6 +101,7 @@ func (c *Config) flagsJSON() string {
 		"skip_seen":        c.SkipSeen,
 		"max_reject_ratio": c.MaxRejectRatio,
 		"window_days":      c.WindowDays,
+		"max_record_bytes": cmp.Or(c.MaxRecordBytes, DefaultMaxRecordBytes),
 	}
 	b, err := json.Marshal(m) // map keys are sorted by encoding/json
 	if err != nil {

@@ -76,7 +76,7 @@ func DryRun(ctx context.Context, cfg Config) (string, error) {
 // A regular file is opened here rather than by corpus.Open so that the bytes
 // read from disk can be counted for the progress line's ETA (n may be nil).
 func openInput(cfg Config, path string, n *atomic.Int64) (input, error) {
-	opt := corpus.Options{Manifest: cfg.Manifest}
+	opt := corpus.Options{Manifest: cfg.Manifest, MaxRecordBytes: cfg.MaxRecordBytes}
 	if path == "-" && cfg.Stdin != nil {
 		r, err := corpus.OpenStdin(cfg.Stdin, opt)
 		return input{r: r}, err

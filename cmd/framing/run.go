@@ -35,6 +35,7 @@ type runConfig struct {
 	dryRun      bool
 	config      string
 	memLimit    int64
+	maxRecordMB int
 }
 
 // defaultMemoryLimitMiB is the default soft limit on the Go heap. Streaming
@@ -67,6 +68,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	fs.StringVar(&c.window, "window", "1d", "statistics window ending on the run date, in `days` (e.g. 30d)")
 	fs.BoolVar(&c.dryRun, "dry-run", false, "validate the inputs and lexicons, say what would be written, write nothing")
 	fs.StringVar(&c.config, "config", "", "YAML `file` whose keys mirror these flags; flags given on the command line win")
+	fs.IntVar(&c.maxRecordMB, "max-record-mb", pipeline.DefaultMaxRecordBytes>>20, "longest input record (JSON line, CSV row or file) in `MiB`; a longer one is a reject")
 	fs.Int64Var(&c.memLimit, "memory-limit", defaultMemoryLimitMiB, "soft limit on the Go heap in `MiB` (0: none); ignored when GOMEMLIMIT is set")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -126,6 +128,9 @@ func (c *runConfig) pipelineConfig(stdin io.Reader, stderr io.Writer) (pipeline.
 		}
 		rd = t
 	}
+	if c.maxRecordMB <= 0 {
+		return pipeline.Config{}, usagef("--max-record-mb must be positive")
+	}
 	if c.workers < 0 {
 		return pipeline.Config{}, usagef("--workers must be positive")
 	}
@@ -163,6 +168,7 @@ func (c *runConfig) pipelineConfig(stdin io.Reader, stderr io.Writer) (pipeline.
 		SkipSeen:       c.skipSeen,
 		MaxRejectRatio: c.maxRejects,
 		WindowDays:     days,
+		MaxRecordBytes: c.maxRecordMB << 20,
 	}, nil
 }
 
