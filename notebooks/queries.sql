@@ -27,7 +27,8 @@ ORDER BY window_start, window_end, dimension, rank;
 -- name: significant_pairs
 -- Pairs of outlets whose per_1k differs on a dimension after Holm correction, largest effects first.
 SELECT window_start, window_end, dimension, outlet_a, outlet_b,
-       round(mean_diff, 3) AS mean_diff, round(hedges_g, 3) AS hedges_g,
+       round(mean_diff, 3) AS mean_diff, round(diff_ci_low, 3) AS ci_low, round(diff_ci_high, 3) AS ci_high,
+       round(hedges_g, 3) AS hedges_g,
        round(cliffs_delta, 3) AS cliffs_delta, p_holm, p_bh
 FROM read_parquet('out/outlet_pairs/*/*.parquet', hive_partitioning = true)
 WHERE p_bh < 0.05

@@ -89,6 +89,9 @@ type OutletPairRow struct {
 	MannWhitP   *float64 `parquet:"mann_whitney_p"`
 	CliffsDelta *float64 `parquet:"cliffs_delta"`
 	Note        *string  `parquet:"note"`
+	// Added after note, as the change policy in docs/schema.md asks.
+	DiffCILow  *float64 `parquet:"diff_ci_low"`
+	DiffCIHigh *float64 `parquet:"diff_ci_high"`
 }
 
 // KeynessRow says how much more (or less) one outlet uses a lexicon entry

@@ -195,7 +195,8 @@ func (s *statRows) outletPairs(wd *windowData, d int, groups outletGroups) {
 				MeanDiff: model.FinitePtr(t.MeanDiff), WelchT: model.FinitePtr(t.T), WelchDF: model.FinitePtr(t.DF),
 				WelchP: model.FinitePtr(t.P), HedgesG: model.FinitePtr(t.HedgesG),
 				MannWhitney: model.FinitePtr(mw.U), MannWhitP: model.FinitePtr(mw.P), CliffsDelta: model.FinitePtr(mw.CliffsDelta),
-				Note: note(t.Note, mw.Note),
+				Note:      note(t.Note, mw.Note),
+				DiffCILow: model.FinitePtr(t.CILow), DiffCIHigh: model.FinitePtr(t.CIHigh),
 			})
 			ps = append(ps, t.P)
 		}
