@@ -197,8 +197,25 @@ func TestCSVRejects(t *testing.T) {
 		{"bom and crlf", "\xef\xbb\xbfid,text\r\nb,fine\r\n", Options{}, []string{
 			`f:2 id=b gen=false outlet="unknown" title="" date=- raw="" warn=false lang="" text="fine"`,
 		}},
-		{"overlong record ends the file", "id,text\na,\"" + strings.Repeat("y", 200<<10) + "\"\nb,fine\n", Options{MaxRecordBytes: 100}, []string{
-			`reject f:2: csv: record longer than 100 bytes; rest of file skipped`,
+		{"overlong record is skipped", "id,text\na,\"" + strings.Repeat("y", 200<<10) + "\"\nb,fine\n", Options{MaxRecordBytes: 100}, []string{
+			`reject f:2: csv: record longer than 100 bytes`,
+			`f:3 id=b gen=false outlet="unknown" title="" date=- raw="" warn=false lang="" text="fine"`,
+		}},
+		{"overlong quoted record with newlines and escaped quotes", "id,text\na,\"" +
+			strings.Repeat("say \"\"no\"\",\nthen\n", 20<<10) + "\"\nb,\"two\nlines\"\nc,\"x,\"\"y\"\"\"\n",
+			Options{MaxRecordBytes: 100}, []string{
+				`reject f:2: csv: record longer than 100 bytes`,
+				`f:40963 id=b gen=false outlet="unknown" title="" date=- raw="" warn=false lang="" text="two\nlines"`,
+				`f:40965 id=c gen=false outlet="unknown" title="" date=- raw="" warn=false lang="" text="x,\"y\""`,
+			}},
+		{"overlong unquoted record, then a bad row", "id,text\na," + strings.Repeat("z", 300) + "\nb,c,d\ne,fine\n", Options{MaxRecordBytes: 100}, []string{
+			`reject f:2: csv: record longer than 100 bytes`,
+			`reject f:3: csv: wrong number of fields, want 2`,
+			`f:4 id=e gen=false outlet="unknown" title="" date=- raw="" warn=false lang="" text="fine"`,
+		}},
+		{"overlong last record without newline", "id,text\na,fine\nb,\"" + strings.Repeat("q", 300) + "\"", Options{MaxRecordBytes: 100}, []string{
+			`f:2 id=a gen=false outlet="unknown" title="" date=- raw="" warn=false lang="" text="fine"`,
+			`reject f:3: csv: record longer than 100 bytes`,
 		}},
 		{"empty text", "id,text\na,\"  \n \"\n", Options{}, []string{"reject f:2: text: empty text"}},
 		{"invalid utf8", "id,text\na,\xff\xfe ok\n", Options{}, []string{
