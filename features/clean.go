@@ -34,7 +34,10 @@ type cleaned struct {
 //     whole article its lead.
 //  4. Whitespace inside a paragraph is collapsed to single spaces.
 //  5. A paragraph equal to an earlier one is removed (first kept).
-func clean(raw string, user []*regexp.Regexp) cleaned {
+//
+// Its line, paragraph and byte buffers come from sc; the text it returns is
+// a fresh string.
+func clean(raw string, user []*regexp.Regexp, sc *scratch) cleaned {
 	var c cleaned
 	text := raw
 	if strings.IndexByte(raw, '\r') >= 0 {
@@ -44,10 +47,14 @@ func clean(raw string, user []*regexp.Regexp) cleaned {
 		text = stripHTML(text)
 		c.htmlStripped = true
 	}
-	lines := strings.Split(text, "\n")
+	lines := sc.lines[:0]
+	for l := range strings.SplitSeq(text, "\n") {
+		lines = append(lines, l)
+	}
+	sc.lines = lines
 	blankMode := hasBlankLine(lines)
-	var paras []string
-	cur := make([]byte, 0, 1024) // the paragraph so far, its fields joined by single spaces
+	paras := sc.paras[:0]
+	cur := sc.para[:0] // the paragraph so far, its fields joined by single spaces
 	end := func() {
 		if len(cur) > 0 {
 			paras = append(paras, string(cur))
@@ -72,6 +79,7 @@ func clean(raw string, user []*regexp.Regexp) cleaned {
 		}
 	}
 	end()
+	sc.paras, sc.para = paras, cur
 	c.text, c.paras, c.duplicates = joinUnique(paras)
 	return c
 }

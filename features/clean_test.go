@@ -61,7 +61,7 @@ func TestClean(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := clean(tt.in, nil)
+			c := clean(tt.in, nil, new(scratch))
 			if diff := cmp.Diff(tt.want, paragraphs(c)); diff != "" {
 				t.Errorf("paragraphs (-want +got):\n%s", diff)
 			}

@@ -19,7 +19,10 @@ import (
 // Marks at the same place follow the matcher's order. A nil matcher gives the
 // cleaned text without marks.
 func Explain(in Input, m *lexicon.Matcher) string {
-	d := analyze(in, m, nil)
+	buf := getScratch()
+	defer scratchPool.Put(buf)
+	d := analyze(in, m, nil, buf)
+	defer buf.keep(&d)
 	var title, body []mark
 	for _, s := range d.sentences {
 		for _, mt := range s.matches {

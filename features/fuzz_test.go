@@ -4,6 +4,8 @@ import (
 	"html"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"framing/lexicon"
 )
 
@@ -44,7 +46,7 @@ func FuzzClean(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
-		c := clean(raw, nil)
+		c := clean(raw, nil, new(scratch))
 		checkSpans(t, "paragraph", c.paras, 0, len(c.text))
 		// The cleaner unescapes entities only when the text looks like HTML,
 		// so a word may come from the raw or the unescaped input; it must
@@ -67,7 +69,7 @@ func FuzzSplitSentences(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		p := span{0, len(text)}
-		sents := splitSentences(text, p)
+		sents := appendSentences(nil, text, p)
 		checkSpans(t, "sentence", sents, 0, len(text))
 		in := wordNorms(text)
 		for _, s := range sents {
@@ -88,8 +90,8 @@ func FuzzFindQuotes(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
-		c := clean(raw, nil)
-		segs, n := findQuotes(c.text, c.paras)
+		c := clean(raw, nil, new(scratch))
+		segs, n := findQuotes(nil, c.text, c.paras)
 		spans := make([]span, len(segs))
 		lastID := -1
 		for i, s := range segs {
@@ -126,7 +128,13 @@ func FuzzExtract(f *testing.F) {
 	f.Fuzz(func(t *testing.T, title, text string) {
 		opt := DefaultOptions()
 		opt.KeepMatches = true
-		sc := Extract(Input{Title: title, Text: text}, m, opt)
+		in := Input{Title: title, Text: text}
+		sc := Extract(in, m, opt)
+		// The pool hands Extract memory left by earlier inputs; the result
+		// must be what fresh memory gives.
+		if diff := cmp.Diff(extract(in, m, opt, new(scratch)), sc); diff != "" {
+			t.Fatalf("pooled and fresh scratch differ (-fresh +pooled):\n%s", diff)
+		}
 		if sc.Coverage < 0 || sc.Coverage > 1 || sc.QuotedTokenShare < 0 || sc.QuotedTokenShare > 1 {
 			t.Fatalf("share out of [0,1]: coverage %v quoted %v", sc.Coverage, sc.QuotedTokenShare)
 		}
@@ -138,6 +146,6 @@ func FuzzExtract(f *testing.F) {
 		if sc.NAnonymousAttributions > sc.NAttributions {
 			t.Fatalf("anonymous %d > attributions %d", sc.NAnonymousAttributions, sc.NAttributions)
 		}
-		_ = Explain(Input{Title: title, Text: text}, m)
+		_ = Explain(in, m)
 	})
 }

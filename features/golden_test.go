@@ -115,14 +115,14 @@ func scoresJSON(t *testing.T, sc Scores) string {
 // structureDump lists the cleaned paragraphs, their sentences and the quote
 // segments, one per line, so a reviewer can check the splitter by eye.
 func structureDump(in Input, opt Options) string {
-	d := analyze(in, nil, opt.Boilerplate)
+	d := analyze(in, nil, opt.Boilerplate, new(scratch))
 	var b bytes.Buffer
 	if d.title != "" {
 		fmt.Fprintf(&b, "title: %s\n", d.title)
 	}
 	for pi, p := range d.body.paras {
 		fmt.Fprintf(&b, "paragraph %d\n", pi+1)
-		for _, s := range splitSentences(d.body.text, p) {
+		for _, s := range appendSentences(nil, d.body.text, p) {
 			fmt.Fprintf(&b, "  sentence: %s\n", d.body.text[s.Start:s.End])
 		}
 	}

@@ -13,7 +13,8 @@ type quoteSeg struct {
 	id int
 }
 
-// findQuotes finds double-quoted passages in the paragraphs of text.
+// findQuotes appends the double-quoted passages in the paragraphs of text
+// to dst.
 // Straight (") and typographic (“ ”) marks are recognized; a straight mark
 // opens when no quote is open and closes otherwise, “ opens and ” closes, and
 // a mark of the wrong kind for the state (“ inside an open quote, a stray ”)
@@ -22,10 +23,10 @@ type quoteSeg struct {
 // next paragraph only when that paragraph opens with a quote mark (the
 // newspaper convention for multi-paragraph quotes); otherwise it is closed at
 // the paragraph end, so one unbalanced mark cannot make the rest of the
-// article quoted. It returns the segments in text order and the number of
-// quotations that contain a letter or digit.
-func findQuotes(text string, paras []span) ([]quoteSeg, int) {
-	var segs []quoteSeg
+// article quoted. It returns dst with the segments in text order appended,
+// and the number of quotations among them that contain a letter or digit.
+func findQuotes(dst []quoteSeg, text string, paras []span) ([]quoteSeg, int) {
+	segs := dst
 	open, id, segStart := false, -1, 0
 	for pi, p := range paras {
 		i := p.Start
@@ -56,7 +57,7 @@ func findQuotes(text string, paras []span) ([]quoteSeg, int) {
 			}
 		}
 	}
-	return segs, countQuotes(text, segs)
+	return segs, countQuotes(text, segs[len(dst):])
 }
 
 // opensWithQuote reports whether paragraph p starts with a double quote mark.

@@ -35,7 +35,7 @@ func TestFindQuotes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			text, paras, _ := joinUnique(tt.paras)
-			segs, n := findQuotes(text, paras)
+			segs, n := findQuotes(nil, text, paras)
 			var got []quoteText
 			for _, s := range segs {
 				got = append(got, quoteText{s.id, text[s.Start:s.End]})

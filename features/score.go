@@ -147,18 +147,20 @@ type doc struct {
 	tokBuf    []lexicon.Token // backing store of the sentences' toks
 }
 
-// analyze cleans, splits, tokenizes and matches the article.
-func analyze(in Input, m *lexicon.Matcher, user []*regexp.Regexp) doc {
-	d := doc{title: cleanTitle(in.Title), body: clean(in.Text, user)}
+// analyze cleans, splits, tokenizes and matches the article. The blocks of
+// the returned doc are cut from sc; see scratch.keep.
+func analyze(in Input, m *lexicon.Matcher, user []*regexp.Regexp, sc *scratch) doc {
+	d := doc{title: cleanTitle(in.Title), body: clean(in.Text, user, sc)}
 	nt := (len(d.title)+len(d.body.text))/lexicon.TokenBytes + 1
-	d.tokBuf, d.ordBuf = make([]lexicon.Token, 0, nt), make([]int, 0, nt)
-	d.sentences = make([]sentence, 0, len(d.body.text)/sentenceBytes+2)
-	d.quotes, d.nQuotes = findQuotes(d.body.text, d.body.paras)
+	d.tokBuf, d.ordBuf = reserve(sc.toks, nt), reserve(sc.ords, nt)
+	d.sentences = reserve(sc.sentences, len(d.body.text)/sentenceBytes+2)
+	d.quotes, d.nQuotes = findQuotes(sc.quotes[:0], d.body.text, d.body.paras)
 	if d.title != "" {
 		d.add(m, sentence{title: true, span: span{0, len(d.title)}}, d.title)
 	}
 	for pi, p := range d.body.paras {
-		for si, s := range splitSentences(d.body.text, p) {
+		sc.spans = appendSentences(sc.spans[:0], d.body.text, p)
+		for si, s := range sc.spans {
 			d.add(m, sentence{span: s, lead: pi == 0 && si < 3}, d.body.text)
 		}
 	}
@@ -228,13 +230,23 @@ func overlapsQuote(segs []quoteSeg, s span) bool {
 // Extract measures one article. It is pure and deterministic: the same
 // input, matcher and options always give the same Scores, which is what lets
 // the pipeline shard the corpus. A nil matcher gives the structural counts
-// with no frames, terms or stance. Extract never panics on input text.
+// with no frames, terms or stance. Extract never panics on input text. It
+// reuses working memory from earlier calls (see scratch), which the Scores
+// it returns never share.
 func Extract(in Input, m *lexicon.Matcher, opt Options) Scores {
+	buf := getScratch()
+	defer scratchPool.Put(buf)
+	return extract(in, m, opt, buf)
+}
+
+// extract is Extract with its working memory from buf.
+func extract(in Input, m *lexicon.Matcher, opt Options, buf *scratch) Scores {
 	if opt.TitleWeight == 0 && opt.LeadWeight == 0 && opt.BodyWeight == 0 {
 		def := DefaultOptions()
 		opt.TitleWeight, opt.LeadWeight, opt.BodyWeight = def.TitleWeight, def.LeadWeight, def.BodyWeight
 	}
-	d := analyze(in, m, opt.Boilerplate)
+	d := analyze(in, m, opt.Boilerplate, buf)
+	defer buf.keep(&d)
 	sc := Scores{
 		Outlet: in.Outlet, OutletSource: "input",
 		HTMLStripped:               d.body.htmlStripped,
@@ -250,7 +262,7 @@ func Extract(in Input, m *lexicon.Matcher, opt Options) Scores {
 	}
 	quotedWords := 0
 	inside := func(a, b int) bool { return inQuote(d.quotes, a, b) }
-	var words []lexicon.Token // scratch for attributionsIn
+	words := buf.words
 	for _, s := range d.sentences {
 		if !s.title {
 			var n, anon int
@@ -264,9 +276,10 @@ func Extract(in Input, m *lexicon.Matcher, opt Options) Scores {
 			}
 		}
 	}
+	buf.words = words
 	sc.QuotedTokenShare = ratio(quotedWords, d.nWords)
 	if m != nil {
-		scoreFrames(&sc, &d, m, opt)
+		scoreFrames(&sc, &d, m, opt, buf)
 		sc.Stance = stance(d.sentences, m.Actors())
 	}
 	return sc
@@ -287,14 +300,16 @@ type frameScorer struct {
 	opt     Options
 	index   map[string]int // dimension name → index in sc.Frames
 	terms   map[[2]string]*Term
-	total   int // frame hits of all dimensions
-	covered int // word tokens inside a frame match
+	total   int    // frame hits of all dimensions
+	covered int    // word tokens inside a frame match
+	cover   []bool // sentence's buffer, from scratch
 }
 
 // scoreFrames fills Frames, Terms, Coverage and Matches.
-func scoreFrames(sc *Scores, d *doc, m *lexicon.Matcher, opt Options) {
+func scoreFrames(sc *Scores, d *doc, m *lexicon.Matcher, opt Options, buf *scratch) {
 	dims := m.Dimensions()
-	fs := frameScorer{sc: sc, d: d, opt: opt, index: make(map[string]int, len(dims)), terms: map[[2]string]*Term{}}
+	fs := frameScorer{sc: sc, d: d, opt: opt, index: make(map[string]int, len(dims)), terms: map[[2]string]*Term{},
+		cover: buf.cover}
 	sc.Frames = make([]Frame, len(dims))
 	for i, name := range dims {
 		fs.index[name] = i
@@ -303,6 +318,7 @@ func scoreFrames(sc *Scores, d *doc, m *lexicon.Matcher, opt Options) {
 	for si := range d.sentences {
 		fs.sentence(si)
 	}
+	buf.cover = fs.cover
 	sc.Coverage = ratio(fs.covered, d.nWords)
 	for i := range sc.Frames {
 		f := &sc.Frames[i]
@@ -318,7 +334,8 @@ func scoreFrames(sc *Scores, d *doc, m *lexicon.Matcher, opt Options) {
 // they cover (each token once, even under overlapping hits).
 func (fs *frameScorer) sentence(si int) {
 	s := &fs.d.sentences[si]
-	cover := make([]bool, len(s.toks))
+	fs.cover = append(fs.cover[:0], make([]bool, len(s.toks))...)
+	cover := fs.cover
 	for _, mt := range s.matches {
 		di, ok := fs.index[mt.Set]
 		if mt.Kind != lexicon.Frame || !ok || mt.Start < 0 || mt.End > len(s.toks) || mt.Start >= mt.End {

@@ -36,8 +36,8 @@ var sentenceStarters = map[string]bool{
 	"el": true, "la": true, "los": true, "las": true, "pero": true, "en": true,
 }
 
-// splitSentences returns the sentences of text[p.Start:p.End] as spans of
-// text, trimmed of surrounding space. A sentence ends after '.', '!', '?' or
+// appendSentences appends the sentences of text[p.Start:p.End] to dst as
+// spans of text, trimmed of surrounding space. A sentence ends after '.', '!', '?' or
 // '…' (with any closing quotes and brackets that follow) when whitespace and
 // then a sentence opening follow. It does not end:
 //   - after a title or Latin abbreviation (Mr., Gen., e.g., vs.), or after
@@ -47,8 +47,8 @@ var sentenceStarters = map[string]bool{
 //   - after an initial (J. Smith): one capital letter and a dot;
 //   - inside a number (3.5 has no space after the dot);
 //   - when the next word starts with a lower-case letter.
-func splitSentences(text string, p span) []span {
-	var out []span
+func appendSentences(dst []span, text string, p span) []span {
+	out := dst
 	start := p.Start
 	for i := p.Start; i < p.End; {
 		if c := text[i]; c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' {

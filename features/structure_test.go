@@ -8,7 +8,7 @@ import (
 
 func sentencesOf(text string) []string {
 	var out []string
-	for _, s := range splitSentences(text, span{0, len(text)}) {
+	for _, s := range appendSentences(nil, text, span{0, len(text)}) {
 		out = append(out, text[s.Start:s.End])
 	}
 	return out
