@@ -1,6 +1,7 @@
 package features
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -17,11 +18,12 @@ import (
 //	intensifier      [intensifier: entry]
 //
 // Marks at the same place follow the matcher's order. A nil matcher gives the
-// cleaned text without marks.
-func Explain(in Input, m *lexicon.Matcher) string {
+// cleaned text without marks. boilerplate are the user's extra line patterns
+// (Options.Boilerplate), so that the text explained is the text scored.
+func Explain(in Input, m *lexicon.Matcher, boilerplate []*regexp.Regexp) string {
 	buf := getScratch()
 	defer scratchPool.Put(buf)
-	d := analyze(in, m, nil, buf)
+	d := analyze(in, m, boilerplate, buf)
 	defer buf.keep(&d)
 	var title, body []mark
 	for _, s := range d.sentences {

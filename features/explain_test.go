@@ -27,7 +27,7 @@ func TestExplain(t *testing.T) {
 			if !tt.m {
 				mm = nil
 			}
-			if diff := cmp.Diff(tt.want, Explain(tt.in, mm)); diff != "" {
+			if diff := cmp.Diff(tt.want, Explain(tt.in, mm, nil)); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})

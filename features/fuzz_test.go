@@ -146,6 +146,6 @@ func FuzzExtract(f *testing.F) {
 		if sc.NAnonymousAttributions > sc.NAttributions {
 			t.Fatalf("anonymous %d > attributions %d", sc.NAnonymousAttributions, sc.NAttributions)
 		}
-		_ = Explain(in, m)
+		_ = Explain(in, m, nil)
 	})
 }

@@ -37,7 +37,7 @@ func TestGolden(t *testing.T) {
 			got := map[string]string{
 				"structure.txt": structureDump(in, opt),
 				"scores.json":   scoresJSON(t, Extract(in, m, opt)),
-				"explain.txt":   Explain(in, m),
+				"explain.txt":   Explain(in, m, nil),
 			}
 			if *update {
 				setSections(ar, got)

@@ -52,7 +52,7 @@ func TestExtractScratchReuse(t *testing.T) {
 	}
 	explained := make([]string, len(ins))
 	for i := range ins {
-		explained[i] = Explain(ins[i], ms[i])
+		explained[i] = Explain(ins[i], ms[i], nil)
 	}
 	buf := new(scratch)
 	var kept []Scores
@@ -78,7 +78,7 @@ func TestExtractScratchReuse(t *testing.T) {
 		}
 	}
 	for i := range ins {
-		if diff := cmp.Diff(explained[i], Explain(ins[i], ms[i])); diff != "" {
+		if diff := cmp.Diff(explained[i], Explain(ins[i], ms[i], nil)); diff != "" {
 			t.Errorf("Explain %s changed after other articles (-want +got):\n%s", names[i], diff)
 		}
 	}

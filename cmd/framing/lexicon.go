@@ -140,12 +140,13 @@ func lexExport(args []string, stdout, stderr io.Writer) error {
 }
 
 func lexExplain(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("lexicon explain", `framing lexicon explain [--lexicon F] (--text "..." | --file F)`, stderr)
+	fs := newFlagSet("lexicon explain", `framing lexicon explain [--lexicon F] [--boilerplate F] (--text "..." | --file F)`, stderr)
 	var lexicons stringList
 	fs.Var(&lexicons, "lexicon", "lexicon `file`; repeatable; default: the embedded lexicon")
 	text := fs.String("text", "", "the text to explain")
 	file := fs.String("file", "", "a `file` holding the text to explain")
 	title := fs.String("title", "", "an optional title, weighted as a title")
+	boilerplate := fs.String("boilerplate", "", "`file` of extra boilerplate line patterns, as for framing run")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -159,7 +160,7 @@ func lexExplain(args []string, stdout, stderr io.Writer) error {
 		}
 		*text = string(b)
 	}
-	out, err := pipeline.Explain(*title, *text, lexicons)
+	out, err := pipeline.Explain(*title, *text, lexicons, *boilerplate)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,9 @@ func TestLexiconCommands(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.yaml")
 	writeFile(t, good, "name: t\nversion: 1\nlanguage: en\nnegators: [not]\ndimensions:\n  trade:\n    description: x\n    terms: [tariff*, trade deal]\n")
+	bp := filepath.Join(dir, "boilerplate.txt")
+	writeFile(t, bp, "^Sponsored:.*$\n")
+	const sponsored = "The trade deal holds.\n\nSponsored: tariffs explained in five charts."
 	bad := filepath.Join(dir, "bad.yaml")
 	writeFile(t, bad, "name: t\nversion: 1\ndimensions:\n  trade:\n    terms: [ta*riff]\n    colour: red\n")
 	tests := []struct {
@@ -17,16 +20,21 @@ func TestLexiconCommands(t *testing.T) {
 		args   []string
 		code   int
 		stdout []string
+		absent []string // must not be in stdout
 	}{
-		{"validate good", []string{"lexicon", "validate", good}, 0, []string{"1 file(s) ok"}},
-		{"validate bad", []string{"lexicon", "validate", bad}, exitUsage, []string{"bad.yaml:5:", "bad.yaml:6:"}},
-		{"show default", []string{"lexicon", "show"}, 0, []string{"framing-default", "cooperation", "sovereignty", "democracy", "oil_interest", "sha256"}},
-		{"show file", []string{"lexicon", "show", good}, 0, []string{"trade", "tariff*"}},
-		{"export yaml", []string{"lexicon", "export", good}, 0, []string{"tariff*", "trade deal"}},
-		{"export dic", []string{"lexicon", "export", "--format", "dic", good}, 0, []string{"%", "tariff*"}},
+		{"validate good", []string{"lexicon", "validate", good}, 0, []string{"1 file(s) ok"}, nil},
+		{"validate bad", []string{"lexicon", "validate", bad}, exitUsage, []string{"bad.yaml:5:", "bad.yaml:6:"}, nil},
+		{"show default", []string{"lexicon", "show"}, 0, []string{"framing-default", "cooperation", "sovereignty", "democracy", "oil_interest", "sha256"}, nil},
+		{"show file", []string{"lexicon", "show", good}, 0, []string{"trade", "tariff*"}, nil},
+		{"export yaml", []string{"lexicon", "export", good}, 0, []string{"tariff*", "trade deal"}, nil},
+		{"export dic", []string{"lexicon", "export", "--format", "dic", good}, 0, []string{"%", "tariff*"}, nil},
 		{"explain", []string{"lexicon", "explain", "--lexicon", good, "--text", "The trade deal did not survive new tariffs."}, 0,
-			[]string{"[trade: trade deal]", "[trade: tariff*, negated]"}},
-		{"explain needs text", []string{"lexicon", "explain"}, exitUsage, nil},
+			[]string{"[trade: trade deal]", "[trade: tariff*, negated]"}, nil},
+		{"explain needs text", []string{"lexicon", "explain"}, exitUsage, nil, nil},
+		{"explain without boilerplate", []string{"lexicon", "explain", "--lexicon", good, "--text", sponsored}, 0,
+			[]string{"[trade: tariff*]"}, nil},
+		{"explain with boilerplate", []string{"lexicon", "explain", "--lexicon", good, "--boilerplate", bp, "--text", sponsored}, 0,
+			[]string{"[trade: trade deal]"}, []string{"Sponsored", "tariff"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -37,6 +45,11 @@ func TestLexiconCommands(t *testing.T) {
 			for _, w := range tt.stdout {
 				if !strings.Contains(out, w) {
 					t.Errorf("stdout lacks %q:\n%s", w, out)
+				}
+			}
+			for _, w := range tt.absent {
+				if strings.Contains(out, w) {
+					t.Errorf("stdout has %q:\n%s", w, out)
 				}
 			}
 		})
