@@ -75,8 +75,19 @@ func (j *jsonlReader) nextLine() ([]byte, int, error) {
 }
 
 // decodeJSONL decodes and normalizes one line of file, the work behind both
-// Next and Raw.Decode. It keeps no reference to line.
+// Next and Raw.Decode. It keeps no reference to line. Most lines take
+// decodeFast; the rest, and every bad line, take encoding/json.
 func decodeJSONL(line []byte, file string, n int) (Article, error) {
+	rec, ok := decodeFast(line)
+	if !ok {
+		return decodeStd(line, file, n)
+	}
+	return build(rec.raw(), file, n)
+}
+
+// decodeStd is decodeJSONL with encoding/json, the reference for
+// decodeFast: its results, rejects and their texts are the contract.
+func decodeStd(line []byte, file string, n int) (Article, error) {
 	var rec jsonRecord
 	if err := json.Unmarshal(line, &rec); err != nil {
 		var te *json.UnmarshalTypeError
@@ -90,8 +101,11 @@ func decodeJSONL(line []byte, file string, n int) (Article, error) {
 		}
 		return Article{}, &RecordError{File: file, Line: n, Field: "json", Reason: err.Error()}
 	}
-	return build(rawRecord{id: rec.ID, outlet: rec.Outlet, date: rec.Date, title: rec.Title,
-		url: rec.URL, text: rec.Text, lang: rec.Lang}, file, n)
+	return build(rec.raw(), file, n)
+}
+
+func (r jsonRecord) raw() rawRecord {
+	return rawRecord{id: r.ID, outlet: r.Outlet, date: r.Date, title: r.Title, url: r.URL, text: r.Text, lang: r.Lang}
 }
 
 // Close closes the underlying file, if any.
