@@ -156,21 +156,24 @@ func analyze(in Input, m *lexicon.Matcher, user []*regexp.Regexp, sc *scratch) d
 	d.sentences = reserve(sc.sentences, len(d.body.text)/sentenceBytes+2)
 	d.quotes, d.nQuotes = findQuotes(sc.quotes[:0], d.body.text, d.body.paras)
 	if d.title != "" {
-		d.add(m, sentence{title: true, span: span{0, len(d.title)}}, d.title)
+		d.add(m, sentence{title: true, span: span{0, len(d.title)}}, d.title, lexicon.LowerASCII(d.title))
 	}
+	// Lowered once per article, not once per sentence by the tokenizer.
+	lowered := lexicon.LowerASCII(d.body.text)
 	for pi, p := range d.body.paras {
 		sc.spans = appendSentences(sc.spans[:0], d.body.text, p)
 		for si, s := range sc.spans {
-			d.add(m, sentence{span: s, lead: pi == 0 && si < 3}, d.body.text)
+			d.add(m, sentence{span: s, lead: pi == 0 && si < 3}, d.body.text, lowered)
 		}
 	}
 	return d
 }
 
-// add tokenizes and matches s (a span of src) and appends it.
-func (d *doc) add(m *lexicon.Matcher, s sentence, src string) {
+// add tokenizes and matches s (a span of src) and appends it. lowered is
+// lexicon.LowerASCII(src).
+func (d *doc) add(m *lexicon.Matcher, s sentence, src, lowered string) {
 	n := len(d.tokBuf)
-	d.tokBuf = lexicon.AppendTokens(d.tokBuf, src[s.span.Start:s.span.End])
+	d.tokBuf = lexicon.AppendTokensLowered(d.tokBuf, src[s.span.Start:s.span.End], lowered[s.span.Start:s.span.End])
 	s.toks = d.tokBuf[n:len(d.tokBuf):len(d.tokBuf)]
 	s.tokBase, s.wordBase = 0, d.nWords
 	if n := len(d.sentences); n > 0 {

@@ -53,6 +53,32 @@ func AppendTokens(dst []Token, text string) []Token {
 	return t.toks
 }
 
+// AppendTokensLowered is AppendTokens for a caller that already holds
+// lowered, text with its ASCII letters lowered: LowerASCII(text), or the
+// same span of LowerASCII of the whole document. The Norm of capitalized
+// words are then slices of lowered, so a document cut into many sentences is
+// lowered once rather than once per sentence. The tokens are those of
+// AppendTokens(dst, text). It panics if lowered and text differ in length,
+// which can only be a caller's mistake.
+func AppendTokensLowered(dst []Token, text, lowered string) []Token {
+	if len(lowered) != len(text) {
+		panic("lexicon.AppendTokensLowered: lowered text differs in length from text")
+	}
+	t := tokenizer{text: text, toks: dst, lower: lowered}
+	t.run()
+	return t.toks
+}
+
+// LowerASCII returns s with its ASCII letters lowered and every other byte as
+// it is, so byte offsets into s are valid in the result; see
+// AppendTokensLowered. It returns s itself when s has no ASCII capital.
+func LowerASCII(s string) string {
+	if !hasASCIIUpper(s) {
+		return s
+	}
+	return lowerASCIIBytes(s)
+}
+
 // TokenBytes is about how many bytes of news text make one token, words and
 // punctuation together. Tokenize sizes its result from it so that a sentence
 // needs one allocation for its tokens rather than a series of regrowths;
@@ -68,7 +94,7 @@ type tokenizer struct {
 	globs []bool // glob mode: globs[i] is true when toks[i] ended in '*'
 	err   string // glob mode: first problem found
 	errAt int    // byte offset of err
-	lower string // text with ASCII letters lowered, made on first need; see asciiNorm
+	lower string // text with ASCII letters lowered, given or made on first need; see asciiNorm
 }
 
 func (t *tokenizer) fail(at int, msg string) {
@@ -80,6 +106,10 @@ func (t *tokenizer) fail(at int, msg string) {
 func (t *tokenizer) run() {
 	s := t.text
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			i = t.ascii(i, c)
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size <= 1, unicode.IsSpace(r), unicode.IsControl(r):
@@ -96,6 +126,24 @@ func (t *tokenizer) run() {
 			i += size
 		}
 	}
+}
+
+// ascii handles the ASCII byte c at i as run does any rune, without
+// decoding it or asking the Unicode tables, and returns the next offset.
+func (t *tokenizer) ascii(i int, c byte) int {
+	switch {
+	case c <= ' ' || c == 0x7f: // unicode.IsSpace or IsControl
+		return i + 1
+	case isASCIIAlnum(c):
+		return t.word(i)
+	case c == '-' && t.innerDash(i, 1): // the only ASCII dash
+		return i + 1
+	case c == '*' && t.glob:
+		t.fail(i, "`*` must directly follow the word it extends")
+		return i + 1
+	}
+	t.punct(i, i+1)
+	return i + 1
 }
 
 func isWordStart(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
@@ -131,9 +179,12 @@ func (t *tokenizer) punct(start, end int) {
 // as the letters of an acronym do).
 func (t *tokenizer) add(raw string, start, end int, kind TokenKind) {
 	var norm, cased string
-	if isPlainASCII(raw) {
+	if plain, upper := asciiShape(raw); plain {
 		// normalizeCased keeps plain ASCII as it is and fold lowers it.
-		norm, cased = t.asciiNorm(raw, start, end), raw
+		norm, cased = raw, raw
+		if upper {
+			norm = t.asciiNorm(raw, start, end)
+		}
 	} else {
 		cased = normalizeCased(raw)
 		if cased == "" {
@@ -147,13 +198,24 @@ func (t *tokenizer) add(raw string, start, end int, kind TokenKind) {
 	}
 }
 
-// asciiNorm returns strings.ToLower(raw) for a plain ASCII raw. When raw is
-// text[start:end] it slices a lowered copy of the whole text, made once per
-// Tokenize call, instead of allocating a string per capitalized token.
-func (t *tokenizer) asciiNorm(raw string, start, end int) string {
-	if !hasASCIIUpper(raw) {
-		return raw
+// asciiShape reports whether s is plain ASCII (isPlainASCII) and, if so,
+// whether it has an ASCII capital, in one pass.
+func asciiShape(s string) (plain, upper bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c == '`' {
+			return false, false
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
 	}
+	return true, upper
+}
+
+// asciiNorm returns strings.ToLower(raw) for a plain ASCII raw with a
+// capital. When raw is text[start:end] it slices a lowered copy of the whole
+// text, given by the caller or made once per call, instead of allocating a
+// string per capitalized token.
+func (t *tokenizer) asciiNorm(raw string, start, end int) string {
 	if end-start != len(raw) || t.text[start:end] != raw {
 		return strings.ToLower(raw)
 	}
@@ -162,6 +224,8 @@ func (t *tokenizer) asciiNorm(raw string, start, end int) string {
 	}
 	return t.lower[start:end]
 }
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 func isASCIIAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
@@ -234,6 +298,8 @@ func scanWord(s string, i int) int {
 			prev = rune(c)
 			i++
 			continue
+		} else if c < utf8.RuneSelf && c != '\'' && c != '`' && c != '.' && c != ',' {
+			return i // ASCII, neither a word byte nor one that may join
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if isWordRune(r) {
@@ -257,6 +323,9 @@ func scanWord(s string, i int) int {
 // letters each followed by a dot, at least two letters. It returns the end
 // offset (after the last dot) and the letters joined, or 0.
 func acronymAt(s string, i int) (int, string) {
+	if i < len(s) && s[i] < utf8.RuneSelf && (!isASCIILetter(s[i]) || i+1 >= len(s) || s[i+1] != '.') {
+		return 0, "" // an acronym's first letter is followed by a dot
+	}
 	var letters strings.Builder
 	n, j := 0, i
 	for j < len(s) {
@@ -291,6 +360,9 @@ func acronymAt(s string, i int) (int, string) {
 
 // possessiveAt returns the offset of a final possessive 's in seg, or -1.
 func possessiveAt(seg string) int {
+	if n := len(seg); n == 0 || seg[n-1] != 's' && seg[n-1] != 'S' {
+		return -1 // an ASCII last byte is the last rune
+	}
 	r, size := utf8.DecodeLastRuneInString(seg)
 	if r != 's' && r != 'S' {
 		return -1
@@ -318,6 +390,9 @@ func possessiveAfter(s string) int {
 // negationAt returns the offset of a final n't in seg (don't → do + n't), or
 // -1.
 func negationAt(seg string) int {
+	if n := len(seg); n == 0 || seg[n-1] != 't' && seg[n-1] != 'T' {
+		return -1
+	}
 	r, size := utf8.DecodeLastRuneInString(seg)
 	if r != 't' && r != 'T' {
 		return -1
