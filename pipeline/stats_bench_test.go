@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"sync"
 	"testing"
 
@@ -129,7 +130,7 @@ func BenchmarkComputeStats1M(b *testing.B) {
 	wd := bench1M()
 	b.ResetTimer()
 	for b.Loop() {
-		computeStats(wd)
+		computeStats(wd, runtime.GOMAXPROCS(0))
 	}
 }
 
@@ -139,7 +140,7 @@ func BenchmarkComputeStats1MExactBoot(b *testing.B) {
 	wd := syntheticWindow(exactBootSizes(1_000_000, 50), 4, 2)
 	b.ResetTimer()
 	for b.Loop() {
-		computeStats(wd)
+		computeStats(wd, runtime.GOMAXPROCS(0))
 	}
 }
 
@@ -189,7 +190,11 @@ func BenchmarkComputeStats1MTables(b *testing.B) {
 			}
 		}},
 		{"chi_square", func(s *statRows) { s.chiSquare(wd) }},
-		{"stance", func(s *statRows) { s.stance(wd) }},
+		{"stance", func(s *statRows) {
+			for _, a := range wd.actors() {
+				s.stance(wd, a)
+			}
+		}},
 		{"keyness", func(s *statRows) { s.keynessRows(wd) }},
 		{"profiles", func(s *statRows) { s.profileRows(wd) }},
 		{"pca", func(s *statRows) { s.pcaRows(wd) }},

@@ -100,7 +100,7 @@ func TestComputeStatsDegenerate(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s := computeStats(tc.wd)
+			s := computeStats(tc.wd, 2)
 			checkRows(t, s)
 			for table, want := range tc.want {
 				if !someNote(s, table, want) {

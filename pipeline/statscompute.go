@@ -37,24 +37,35 @@ type statRows struct {
 	trends    []output.TrendRow
 }
 
-func computeStats(wd *windowData) *statRows {
-	s := &statRows{}
+// computeStats computes every statistics table of wd on up to workers
+// goroutines. The tasks (one per dimension, one per stance actor, one per
+// whole-window table) share only read-only inputs, each fills its own
+// statRows, and their rows are joined in task order: the rows are the same
+// whatever workers is.
+func computeStats(wd *windowData, workers int) *statRows {
 	sums, reg := wd.outletSums(), wd.regressionInput()
+	var tasks []func(*statRows)
 	for d := range wd.dims {
-		groups := newOutletGroups(wd.groupsOf(wd.per1k[d]))
-		s.outletStats(wd, d, groups, sums)
-		s.omnibus(wd, "per_1k", wd.dims[d], groups)
-		s.outletPairs(wd, d, groups)
-		s.regression(wd, d, reg)
-		s.trend(wd, d)
+		tasks = append(tasks, func(s *statRows) {
+			groups := newOutletGroups(wd.groupsOf(wd.per1k[d]))
+			s.outletStats(wd, d, groups, sums)
+			s.omnibus(wd, "per_1k", wd.dims[d], groups)
+			s.outletPairs(wd, d, groups)
+			s.regression(wd, d, reg)
+			s.trend(wd, d)
+		})
 	}
-	s.chiSquare(wd)
-	s.stance(wd)
-	s.keynessRows(wd)
-	s.profileRows(wd)
-	s.pcaRows(wd)
-	s.correlations(wd)
-	return s
+	tasks = append(tasks, func(s *statRows) { s.chiSquare(wd) })
+	for _, a := range wd.actors() {
+		tasks = append(tasks, func(s *statRows) { s.stance(wd, a) })
+	}
+	tasks = append(tasks,
+		func(s *statRows) { s.keynessRows(wd) },
+		func(s *statRows) { s.profileRows(wd) },
+		func(s *statRows) { s.pcaRows(wd) },
+		func(s *statRows) { s.correlations(wd) },
+	)
+	return joinStatRows(runStatTasks(tasks, workers))
 }
 
 // groupsOf splits one article column by outlet, in outlet order.
@@ -262,21 +273,24 @@ func sumTable(t [][]float64) float64 {
 	return n
 }
 
-// stance runs the omnibus tests on each actor's per-article stance.
-func (s *statRows) stance(wd *windowData) {
+// actors returns the stance actors of the window, sorted.
+func (wd *windowData) actors() []string {
 	actors := make([]string, 0, len(wd.stance))
 	for a := range wd.stance {
 		actors = append(actors, a)
 	}
 	sort.Strings(actors)
-	for _, a := range actors {
-		gv := wd.stance[a]
-		groups := make([][]float64, len(wd.outlets))
-		for i, v := range gv.value {
-			groups[gv.outlet[i]] = append(groups[gv.outlet[i]], v)
-		}
-		s.omnibus(wd, "stance", a, newOutletGroups(groups))
+	return actors
+}
+
+// stance runs the omnibus tests on one actor's per-article stance.
+func (s *statRows) stance(wd *windowData, actor string) {
+	gv := wd.stance[actor]
+	groups := make([][]float64, len(wd.outlets))
+	for i, v := range gv.value {
+		groups[gv.outlet[i]] = append(groups[gv.outlet[i]], v)
 	}
+	s.omnibus(wd, "stance", actor, newOutletGroups(groups))
 }
 
 // keynessRows compares each outlet's use of every lexicon entry with all
