@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"time"
 
 	"framing/output"
@@ -43,7 +44,7 @@ func writeStats(ctx context.Context, c *output.Commit, j *job, cfg Config, sum *
 	if err != nil {
 		return nil, fmt.Errorf("reading the window %s for statistics: %w", w, err)
 	}
-	return writeStatTables(ctx, c, wd, j.meta)
+	return writeStatTables(ctx, c, wd, j.meta, cfg.Workers) // --workers bounds the statistics too
 }
 
 // Stats recomputes the statistics tables of one window from stored
@@ -87,7 +88,7 @@ func Stats(ctx context.Context, cfg StatsConfig) (StatsSummary, error) {
 	if err != nil {
 		return sum, err
 	}
-	tables, err := writeStatTables(ctx, c, wd, meta)
+	tables, err := writeStatTables(ctx, c, wd, meta, runtime.GOMAXPROCS(0))
 	if err != nil {
 		return sum, errors.Join(err, c.Abort())
 	}

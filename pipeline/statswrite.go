@@ -3,7 +3,6 @@ package pipeline
 import (
 	"context"
 	"errors"
-	"runtime"
 
 	"framing/output"
 )
@@ -12,13 +11,13 @@ import (
 var statTableNames = []string{"outlet_stats", "outlet_tests", "outlet_residuals", "outlet_pairs", "keyness",
 	"outlet_profiles", "pca", "correlations", "regression", "trends"}
 
-// writeStatTables computes the statistics of wd, on GOMAXPROCS goroutines,
+// writeStatTables computes the statistics of wd on up to workers goroutines
 // and stages one partition of each statistics table, window=FROM_TO.
-func writeStatTables(ctx context.Context, c *output.Commit, wd *windowData, meta map[string]string) ([]string, error) {
+func writeStatTables(ctx context.Context, c *output.Commit, wd *windowData, meta map[string]string, workers int) ([]string, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	s := computeStats(wd, runtime.GOMAXPROCS(0))
+	s := computeStats(wd, workers)
 	part := wd.window.String()
 	err := errors.Join(
 		writeStatTable(c, "outlet_stats", part, meta, s.stats),
