@@ -101,16 +101,12 @@ var notNames = map[string]bool{
 // source noun or cue (Officials),
 // not a sentence starter such as "The", and not directly followed by a source
 // noun ("a senior Israeli official" has no name).
-func attributions(toks []lexicon.Token, quoted bool, inside func(a, b int) bool) (n, anon int) {
-	n, anon, _ = attributionsIn(toks, quoted, inside, nil)
-	return n, anon
-}
-
-// attributionsIn is attributions with a scratch slice for the sentence's
-// word tokens, which Extract reuses from sentence to sentence; it returns
-// the scratch for the next call. The anonymity cue is looked for only once
-// a sentence has an attribution, as most sentences have none.
-func attributionsIn(toks []lexicon.Token, quoted bool, inside func(a, b int) bool,
+//
+// scratch holds the sentence's word tokens, reused by Extract from sentence
+// to sentence (nil is fine); it is returned for the next call. The
+// anonymity cue is looked for only once a sentence has an attribution, as
+// most sentences have none.
+func attributions(toks []lexicon.Token, quoted bool, inside func(a, b int) bool,
 	scratch []lexicon.Token) (n, anon int, _ []lexicon.Token) {
 	words := appendWords(scratch[:0], toks)
 	cue, cueKnown := false, false

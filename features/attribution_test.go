@@ -33,7 +33,7 @@ func TestAttributions(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
 			none := func(a, b int) bool { return false }
-			n, anon := attributions(lexicon.Tokenize(tt.sentence), tt.quoted, none)
+			n, anon, _ := attributions(lexicon.Tokenize(tt.sentence), tt.quoted, none, nil)
 			if n != tt.n || anon != tt.anon {
 				t.Errorf("attributions = %d, anonymous %d; want %d, %d", n, anon, tt.n, tt.anon)
 			}

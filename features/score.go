@@ -269,7 +269,7 @@ func extract(in Input, m *lexicon.Matcher, opt Options, buf *scratch) Scores {
 	for _, s := range d.sentences {
 		if !s.title {
 			var n, anon int
-			n, anon, words = attributionsIn(s.toks, s.quoted, inside, words)
+			n, anon, words = attributions(s.toks, s.quoted, inside, words)
 			sc.NAttributions += n
 			sc.NAnonymousAttributions += anon
 		}

@@ -23,7 +23,7 @@ type scratch struct {
 	sentences []sentence      // doc.sentences
 	quotes    []quoteSeg      // doc.quotes
 	spans     []span          // the sentences of one paragraph
-	words     []lexicon.Token // the word tokens of one sentence, for attributionsIn
+	words     []lexicon.Token // the word tokens of one sentence, for attributions
 	cover     []bool          // the covered tokens of one sentence, for frameScorer
 	lines     []string        // clean: the lines of the text
 	paras     []string        // clean: the paragraphs before joining

@@ -155,7 +155,7 @@ const firstMark = 0x300
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return isASCIIAlnum(byte(r))
 	}
 	if r < firstMark {
 		return unicode.IsLetter(r) || unicode.IsNumber(r)
@@ -361,12 +361,9 @@ func acronymAt(s string, i int) (int, string) {
 // possessiveAt returns the offset of a final possessive 's in seg, or -1.
 func possessiveAt(seg string) int {
 	if n := len(seg); n == 0 || seg[n-1] != 's' && seg[n-1] != 'S' {
-		return -1 // an ASCII last byte is the last rune
-	}
-	r, size := utf8.DecodeLastRuneInString(seg)
-	if r != 's' && r != 'S' {
 		return -1
 	}
+	const size = 1 // an ASCII last byte is the whole last rune
 	a, asize := utf8.DecodeLastRuneInString(seg[:len(seg)-size])
 	if !isApostrophe(a) || len(seg)-size-asize == 0 {
 		return -1
@@ -393,11 +390,7 @@ func negationAt(seg string) int {
 	if n := len(seg); n == 0 || seg[n-1] != 't' && seg[n-1] != 'T' {
 		return -1
 	}
-	r, size := utf8.DecodeLastRuneInString(seg)
-	if r != 't' && r != 'T' {
-		return -1
-	}
-	rest := seg[:len(seg)-size]
+	rest := seg[:len(seg)-1] // an ASCII last byte is the whole last rune
 	a, asize := utf8.DecodeLastRuneInString(rest)
 	if !isApostrophe(a) {
 		return -1

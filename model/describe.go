@@ -46,8 +46,8 @@ func Describe(x []float64) Desc {
 
 // DescribeSorted is Describe for x already sorted ascending (slices.Sort order), which
 // skips the copy and the sort when the caller sorts the sample anyway. Unsorted input is
-// detected (one pass) and handed to Describe. The mean is summed in sorted order, which
-// can differ from Describe's in the last bits.
+// detected (one pass) and handed to Describe. Both sum the mean in sorted order, so they
+// agree bit for bit.
 func DescribeSorted(sorted []float64) Desc {
 	if len(sorted) == 0 || !sortedFinite(sorted) || !slices.IsSorted(sorted) {
 		return Describe(sorted)
@@ -59,12 +59,11 @@ func DescribeSorted(sorted []float64) Desc {
 
 // describeSorted fills the statistics of d from its finite sorted sample s.
 func describeSorted(d Desc, s []float64) Desc {
-	x := s
 	d.Min, d.Max = s[0], s[len(s)-1]
 	d.Q25, d.Median, d.Q75 = Quantile7(s, 0.25), Quantile7(s, 0.5), Quantile7(s, 0.75)
-	m := MomentsOf(x)
+	m := MomentsOf(s)
 	d.Mean = m.Mean
-	if len(x) < 2 {
+	if len(s) < 2 {
 		d.Note = NoteTooFew
 		return d
 	}

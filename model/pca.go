@@ -41,8 +41,8 @@ func PCA(X *mat.Dense) (PCAResult, error) {
 	for j := 0; j < p; j++ {
 		c := mat.Col(nil, j, X)
 		mean, sd := stat.MeanStdDev(c, nil)
-		if !(sd > 0) || sd < 1e-12*math.Max(1, math.Abs(mean)) {
-			res.Note = addNote(res.Note, fmt.Sprintf("column %d: %s: dropped", j+1, NoteZeroVariance))
+		if !hasVariance(mean, sd) {
+			res.Note = addNote(res.Note, droppedNote(j))
 			continue
 		}
 		for i := range c {
@@ -70,17 +70,34 @@ func PCA(X *mat.Dense) (PCAResult, error) {
 	res.Variances = res.Variances[:m]
 	res.Loadings = mat.DenseCopyOf(vecs.Slice(0, k, 0, m))
 	fixSigns(res.Loadings)
-	var total float64
-	for _, v := range res.Variances {
-		total += v
-	}
-	res.Explained = make([]float64, m)
-	for i, v := range res.Variances {
-		res.Explained[i] = v / total
-	}
+	res.Explained = shares(res.Variances)
 	res.Scores = mat.NewDense(n, m, nil)
 	res.Scores.Mul(Z, res.Loadings)
 	return res, nil
+}
+
+// hasVariance reports whether a column with this mean and standard deviation
+// can be standardized; PCA and PCAColumns drop one that cannot (droppedNote).
+func hasVariance(mean, sd float64) bool {
+	return sd > 0 && !(sd < 1e-12*math.Max(1, math.Abs(mean)))
+}
+
+// droppedNote is the note for column j (0-based) dropped by hasVariance.
+func droppedNote(j int) string {
+	return fmt.Sprintf("column %d: %s: dropped", j+1, NoteZeroVariance)
+}
+
+// shares returns each variance's share of their sum: the explained variance.
+func shares(variances []float64) []float64 {
+	var total float64
+	for _, v := range variances {
+		total += v
+	}
+	out := make([]float64, len(variances))
+	for i, v := range variances {
+		out[i] = v / total
+	}
+	return out
 }
 
 // fixSigns flips each column so its largest-|value| entry is positive.

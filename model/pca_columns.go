@@ -58,8 +58,8 @@ func PCAColumns(cols [][]float64, groups []string) PCASummary {
 	for j, c := range cols {
 		m := MomentsOf(c)
 		sd := m.SD()
-		if !(sd > 0) || sd < 1e-12*math.Max(1, math.Abs(m.Mean)) {
-			s.Note = addNote(s.Note, fmt.Sprintf("column %d: %s: dropped", j+1, NoteZeroVariance))
+		if !hasVariance(m.Mean, sd) {
+			s.Note = addNote(s.Note, droppedNote(j))
 			continue
 		}
 		kept, means, sds = append(kept, c), append(means, m.Mean), append(sds, sd)
@@ -101,14 +101,7 @@ func PCAColumns(cols [][]float64, groups []string) PCASummary {
 		}
 	}
 	fixSigns(L)
-	var total float64
-	for _, v := range variances {
-		total += v
-	}
-	s.Explained = make([]float64, m)
-	for c, v := range variances {
-		s.Explained[c] = v / total
-	}
+	s.Explained = shares(variances)
 	s.Loadings = make([][]float64, k)
 	for j := range k {
 		s.Loadings[j] = mat.Row(nil, j, L)

@@ -44,7 +44,8 @@ type WriterOptions struct {
 	// reach this size (default DefaultRowGroupBytes). A row group is held
 	// in memory until it ends, so this bound, not the row count, keeps a
 	// writer's memory flat however many rows a table gets. The check runs
-	// after every batch, so a row group may pass it by up to one batch.
+	// before each batch is written and counts only finished pages, so a row
+	// group may pass it by one batch and the columns' open pages.
 	RowGroupBytes int64
 	// BatchRows is how many rows are buffered before they are encoded
 	// (default DefaultBatchRows); it bounds the unencoded rows in memory.

@@ -76,8 +76,17 @@ func (e *RejectRatioError) Error() string {
 
 // Run executes the job described by cfg. Nothing is visible in cfg.OutDir
 // until every table has been written and closed; on any error the staging
-// directory is removed and earlier output stays as it was.
+// directory is removed and earlier output stays as it was. A run stopped by
+// ctx (a signal) fails with "run interrupted", whichever step noticed it.
 func Run(ctx context.Context, cfg Config) (Summary, error) {
+	sum, err := run(ctx, cfg)
+	if err != nil && ctx.Err() != nil {
+		return sum, fmt.Errorf("run interrupted: %w", ctx.Err())
+	}
+	return sum, err
+}
+
+func run(ctx context.Context, cfg Config) (Summary, error) {
 	cfg.defaults()
 	started := cfg.Now()
 	sum := Summary{OutDir: cfg.OutDir, RunDate: cfg.RunDate}
@@ -138,7 +147,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		return sum, err
 	}
 	if err := ctx.Err(); err != nil {
-		return sum, fmt.Errorf("run interrupted: %w", err)
+		return sum, err
 	}
 	if err := commit.Commit(); err != nil {
 		return sum, fmt.Errorf("committing output to %s: %w", cfg.OutDir, err)
@@ -260,12 +269,10 @@ func stream(ctx context.Context, cfg Config, j *job, ws *writers, sum *Summary, 
 		<-readErr
 		return writeErr
 	}
-	err := <-readErr
-	if ctx.Err() != nil {
-		// Whatever the reader saw, a signal is the reason the run stopped.
-		return fmt.Errorf("run interrupted: %w", ctx.Err())
+	if err := <-readErr; err != nil {
+		return err
 	}
-	return err
+	return ctx.Err()
 }
 
 // readAll feeds every record of every input to jobs, in order, leaving
