@@ -4,9 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 
 	"gonum.org/v1/gonum/mat"
-	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // ErrShape reports arguments of inconsistent or unusable shape (a data problem the caller
@@ -40,8 +40,10 @@ type OLSResult struct {
 // β_j is σ̂² times the squared norm of row j of R⁻¹. Memory is O(n·p) for the copy of X.
 //
 // A shape error (rows of X ≠ len(y), names ≠ columns, n ≤ p) or a near-singular design
-// (|R_jj| < 1e-7·max|R_kk|) is returned as an error wrapping ErrShape; non-finite input
-// gives a result with NaN statistics and Note NoteNonFinite.
+// (|R_jj| < 1e-7·max|R_kk|) is returned as an error wrapping ErrShape; a non-finite value
+// or one outside the supported magnitude gives a result with NaN statistics and Note
+// NoteNonFinite or NoteMagnitude. Degenerate fits (a constant response, an essentially
+// perfect fit) give NaN tests with a Note; see summarize.
 func OLS(X *mat.Dense, y []float64, names []string) (OLSResult, error) {
 	if X == nil {
 		return OLSResult{}, fmt.Errorf("ols: nil design: %w", ErrShape)
@@ -53,16 +55,10 @@ func OLS(X *mat.Dense, y []float64, names []string) (OLSResult, error) {
 	if n <= p {
 		return OLSResult{}, fmt.Errorf("ols: %d observations for %d coefficients: %w", n, p, ErrShape)
 	}
-	res := OLSResult{Names: names, N: n, ResidualDF: n - p}
-	if names == nil {
-		res.Names = make([]string, p)
-		for j := range res.Names {
-			res.Names[j] = fmt.Sprintf("x%d", j+1)
-		}
-	}
-	if !allFinite(y) || !denseFinite(X) {
-		res.fillNaN(p)
-		res.Note = NoteNonFinite
+	res := OLSResult{Names: termNames(names, p), N: n, ResidualDF: n - p}
+	if note := columnsNote(append(denseColumns(X), y)); note != "" {
+		res.fillNaN(p, false)
+		res.Note = note
 		return res, nil
 	}
 	var qr mat.QR
@@ -75,34 +71,48 @@ func OLS(X *mat.Dense, y []float64, names []string) (OLSResult, error) {
 			r.SetTri(i, j, rd.At(i, j))
 		}
 	}
-	if err := checkRank(r); err != nil {
-		return res, err
+	rinv, err := checkRank(r)
+	if err != nil {
+		return res, fmt.Errorf("ols: %w", err)
 	}
 	var beta mat.Dense
 	if err := qr.SolveTo(&beta, false, mat.NewDense(n, 1, append([]float64(nil), y...))); err != nil {
-		return res, fmt.Errorf("ols: solving: %w", err)
+		// checkRank saw the same R; any failure left is a near-singular design too.
+		return res, fmt.Errorf("ols: solving: %s: %v: %w", NoteSingular, err, ErrShape)
 	}
 	res.Coef = mat.Col(nil, 0, &beta)
-	res.fill(X, y, r)
+	res.fill(X, y, rinv)
 	return res, nil
 }
 
-// denseFinite checks X element by element (RawMatrix may have a stride).
-func denseFinite(X *mat.Dense) bool {
-	n, p := X.Dims()
-	for i := 0; i < n; i++ {
-		for j := 0; j < p; j++ {
-			v := X.At(i, j)
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return false
-			}
-		}
+// termNames returns names, or x1 … xp when names is nil.
+func termNames(names []string, p int) []string {
+	if names != nil {
+		return names
 	}
-	return true
+	names = make([]string, p)
+	for j := range names {
+		names[j] = fmt.Sprintf("x%d", j+1)
+	}
+	return names
 }
 
-func (res *OLSResult) fillNaN(p int) {
-	res.Coef, res.SE, res.T, res.P = nans(p), nans(p), nans(p), nans(p)
+// denseColumns returns the columns of X, for columnsNote.
+func denseColumns(X *mat.Dense) [][]float64 {
+	_, p := X.Dims()
+	cols := make([][]float64, p)
+	for j := range cols {
+		cols[j] = mat.Col(nil, j, X)
+	}
+	return cols
+}
+
+// fillNaN sets every statistic to NaN, the coefficients too unless keepCoef.
+func (res *OLSResult) fillNaN(p int, keepCoef bool) {
+	if !keepCoef {
+		res.Coef = nans(p)
+	}
+	res.SE, res.T, res.P = nans(p), nans(p), nans(p)
 	res.R2, res.AdjR2, res.F, res.FP, res.SigmaHat = nan(), nan(), nan(), nan(), nan()
 }
 
@@ -114,8 +124,11 @@ func nans(k int) []float64 {
 	return s
 }
 
-// checkRank rejects an R whose diagonal has an entry tiny relative to the largest.
-func checkRank(r *mat.TriDense) error {
+// checkRank rejects an R whose diagonal has an entry tiny relative to the largest, or
+// whose condition number exceeds gonum's mat.ConditionTolerance (1e16: an inverse without
+// a correct digit; the diagonal test misses columns that are collinear through the
+// off-diagonal entries), and returns R⁻¹, from which summarize takes the standard errors.
+func checkRank(r *mat.TriDense) (*mat.TriDense, error) {
 	p, _ := r.Dims()
 	maxd := 0.0
 	for j := 0; j < p; j++ {
@@ -123,51 +136,75 @@ func checkRank(r *mat.TriDense) error {
 	}
 	for j := 0; j < p; j++ {
 		if d := math.Abs(r.At(j, j)); maxd == 0 || d <= singularTol*maxd {
-			return fmt.Errorf("ols: column %d: %s: %w", j+1, NoteSingular, ErrShape)
+			return nil, fmt.Errorf("column %d: %s: %w", j+1, NoteSingular, ErrShape)
 		}
 	}
-	return nil
+	var rinv mat.TriDense
+	if err := rinv.InverseTri(r); err != nil {
+		return nil, fmt.Errorf("%s: %v: %w", NoteSingular, err, ErrShape)
+	}
+	return &rinv, nil
 }
 
-// fill computes residual and total sums of squares of a dense fit, then summarize.
-func (res *OLSResult) fill(X *mat.Dense, y []float64, r *mat.TriDense) {
+// fill computes the residual sum of squares of a dense fit and the moments of y, then
+// summarize.
+func (res *OLSResult) fill(X *mat.Dense, y []float64, rinv *mat.TriDense) {
 	n, p := X.Dims()
 	fitted := mat.NewVecDense(n, nil)
 	fitted.MulVec(X, mat.NewVecDense(p, res.Coef))
-	var rss, ybar float64
+	var rss float64
 	for i, v := range y {
 		e := v - fitted.AtVec(i)
 		rss += e * e
-		ybar += v
 	}
-	ybar /= float64(n)
-	intercept := hasInterceptColumn(X)
-	var tss float64
-	for _, v := range y {
-		d := v
-		if intercept {
-			d -= ybar
-		}
-		tss += d * d
-	}
-	res.summarize(r, rss, tss, intercept)
+	res.summarize(rinv, rss, MomentsOf(y), interceptColumn(X))
 }
 
-// summarize fills SE, t, p, σ̂, R², adjusted R² and F from R, RSS and TSS (centred when
-// the model has an intercept). Var(β_j) = σ̂² Σ_k (R⁻¹)_jk², the diagonal of R⁻¹R⁻ᵀ.
-func (res *OLSResult) summarize(r *mat.TriDense, rss, tss float64, intercept bool) {
-	p, _ := r.Dims()
-	n := res.N
-	df := float64(n - p)
-	s2 := rss / df
-	res.SigmaHat = math.Sqrt(s2)
-	var rinv mat.TriDense
-	if err := rinv.InverseTri(r); err != nil {
-		// InverseTri only warns about conditioning here; checkRank already passed.
-		res.Note = addNote(res.Note, NoteSingular)
+// summarize fills SE, t, p, σ̂, R², adjusted R² and F from R⁻¹, RSS and the moments of y
+// (the total sum of squares is centred when the model has an intercept, column
+// intercept ≥ 0). Var(β_j) = σ̂² Σ_k (R⁻¹)_jk², the diagonal of R⁻¹R⁻ᵀ.
+//
+// Degenerate fits are detected here, before any distribution function sees them:
+//   - RSS above TSS can only be rounding (the intercept-only model, or β = 0 without an
+//     intercept, is nested in the fit), so RSS is clamped to TSS: F = 0, R² = 0.
+//   - A response with no variance (TSS within rounding of zero, negligible): coefficients
+//     are set exactly (the mean for the intercept, 0 for the rest); SE, t, p, R², F are NaN
+//     with NoteZeroVariance.
+//   - An essentially perfect fit (RSS within rounding of zero for n·p rounded terms): SE,
+//     t, p, F are NaN with NotePerfectFit, since a t of rounding noise over rounding noise
+//     means nothing. R gives the same verdict in summary.lm ("essentially perfect fit:
+//     summary may be unreliable") but still prints the numbers.
+func (res *OLSResult) summarize(rinv *mat.TriDense, rss float64, ym Moments, intercept int) {
+	p, _ := rinv.Dims()
+	n := float64(res.N)
+	df := float64(res.N - p)
+	sumSq := ym.M2 + n*ym.Mean*ym.Mean
+	tss := sumSq
+	if intercept >= 0 {
+		tss = ym.M2
 	}
-	tdist := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}
-	res.SE, res.T, res.P = make([]float64, p), make([]float64, p), make([]float64, p)
+	rss = math.Min(rss, tss)
+	res.fillNaN(p, true)
+	res.SigmaHat = math.Sqrt(rss / df)
+	if negligible(tss, n, sumSq) {
+		for j := range res.Coef {
+			res.Coef[j] = 0
+		}
+		if intercept >= 0 {
+			res.Coef[intercept] = ym.Mean
+		}
+		res.SigmaHat = 0
+		res.Note = addNote(res.Note, NoteZeroVariance)
+		return
+	}
+	k := float64(p) - boolF(intercept >= 0)
+	res.R2 = 1 - rss/tss
+	res.AdjR2 = 1 - (1-res.R2)*(n-boolF(intercept >= 0))/df
+	if negligible(rss, n*float64(p), sumSq) {
+		res.Note = addNote(res.Note, NotePerfectFit)
+		return
+	}
+	s2 := rss / df
 	for j := 0; j < p; j++ {
 		var ss float64
 		for k := j; k < p; k++ {
@@ -175,19 +212,22 @@ func (res *OLSResult) summarize(r *mat.TriDense, rss, tss float64, intercept boo
 		}
 		res.SE[j] = math.Sqrt(s2 * ss)
 		res.T[j] = res.Coef[j] / res.SE[j]
-		res.P[j] = 2 * tdist.Survival(math.Abs(res.T[j]))
+		var note string
+		res.P[j], note = twoSidedT(res.T[j], df)
+		if note != "" {
+			res.T[j] = nan()
+			res.Note = addNote(res.Note, note)
+		}
 	}
-	k := float64(p) - boolF(intercept)
-	res.R2 = 1 - rss/tss
-	res.AdjR2 = 1 - (1-res.R2)*(float64(n)-boolF(intercept))/df
-	res.F, res.FP = nan(), nan()
-	if k > 0 && tss > 0 {
-		res.F = ((tss - rss) / k) / s2
-		res.FP = distuv.F{D1: k, D2: df}.Survival(res.F)
+	if k == 0 {
+		res.Note = addNote(res.Note, NoteNoRegressors)
+		return
 	}
-	if tss == 0 {
-		res.R2, res.AdjR2 = nan(), nan()
-		res.Note = addNote(res.Note, NoteZeroVariance)
+	res.F = ((tss - rss) / k) / s2
+	var note string
+	if res.FP, note = upperF(res.F, k, df); note != "" {
+		res.F = nan()
+		res.Note = addNote(res.Note, note)
 	}
 }
 
@@ -198,8 +238,8 @@ func boolF(b bool) float64 {
 	return 0
 }
 
-// hasInterceptColumn reports whether some column of X is all ones.
-func hasInterceptColumn(X *mat.Dense) bool {
+// interceptColumn returns the first column of X that is all ones, or −1.
+func interceptColumn(X *mat.Dense) int {
 	n, p := X.Dims()
 	for j := 0; j < p; j++ {
 		ok := true
@@ -207,10 +247,10 @@ func hasInterceptColumn(X *mat.Dense) bool {
 			ok = X.At(i, j) == 1
 		}
 		if ok {
-			return true
+			return j
 		}
 	}
-	return false
+	return -1
 }
 
 // lsBlock is the number of buffered rows folded into the running R at a time.
@@ -227,13 +267,14 @@ const lsBlock = 1024
 // mergeable per-shard aggregate for the regression. The zero value is not usable; use
 // NewLeastSquares.
 type LeastSquares struct {
-	p         int
-	r         []float64 // (p+1)×(p+1) row-major, nil until the first fold
-	buf       []float64 // pending rows, row-major, p+1 wide
-	n         int
-	mean, m2  float64 // Welford moments of y, for the total sum of squares
-	nonFinite bool
-	badShape  bool // a row or shard of the wrong width was given
+	p        int
+	r        []float64 // (p+1)×(p+1) row-major, nil until the first fold
+	buf      []float64 // pending rows, row-major, p+1 wide
+	n        int
+	mean, m2 float64   // Welford moments of y, for the total sum of squares
+	badValue string    // NoteNonFinite once a non-finite value was added
+	scale    []float64 // largest |value| of each column, y last, for the magnitude check
+	badShape bool      // a row or shard of the wrong width was given
 }
 
 // NewLeastSquares returns an empty accumulator for p regressors.
@@ -248,8 +289,18 @@ func (ls *LeastSquares) Add(x []float64, y float64) {
 		ls.badShape = true
 		return
 	}
-	if !allFinite(x) || math.IsNaN(y) || math.IsInf(y, 0) {
-		ls.nonFinite = true
+	if ls.scale == nil {
+		ls.scale = make([]float64, ls.p+1)
+	}
+	for j := range ls.scale {
+		v := y
+		if j < ls.p {
+			v = x[j]
+		}
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			ls.badValue = NoteNonFinite
+		}
+		ls.scale[j] = math.Max(ls.scale[j], math.Abs(v))
 	}
 	ls.buf = append(ls.buf, x...)
 	ls.buf = append(ls.buf, y)
@@ -278,7 +329,16 @@ func (ls *LeastSquares) Merge(o *LeastSquares) {
 		ls.m2 += o.m2 + d*d*na*nb/(na+nb)
 		ls.n += o.n
 	}
-	ls.nonFinite = ls.nonFinite || o.nonFinite
+	if o.badValue != "" {
+		ls.badValue = o.badValue
+	}
+	if ls.scale == nil {
+		ls.scale = slices.Clone(o.scale)
+	} else {
+		for j, v := range o.scale {
+			ls.scale[j] = math.Max(ls.scale[j], v)
+		}
+	}
 	ls.badShape = ls.badShape || o.badShape
 }
 
@@ -288,7 +348,7 @@ func (ls *LeastSquares) fold(extra []float64) {
 	data := make([]float64, 0, len(ls.r)+len(extra)+len(ls.buf)+w*w)
 	data = append(append(append(data, ls.r...), extra...), ls.buf...)
 	ls.buf = ls.buf[:0]
-	if len(data) == len(ls.r) || ls.nonFinite {
+	if len(data) == len(ls.r) || ls.badValue != "" {
 		return
 	}
 	for len(data) < w*w { // zero rows leave RᵀR unchanged; mat.QR needs rows ≥ columns
@@ -310,7 +370,8 @@ func (ls *LeastSquares) fold(extra []float64) {
 func (ls *LeastSquares) N() int { return ls.n }
 
 // Fit returns the OLS result of everything added, with the same statistics and checks
-// as OLS. intercept says whether one regressor is the constant 1 (for centred R² and F).
+// as OLS. intercept says whether the first regressor is the constant 1 (for centred R²
+// and F, and for the exact coefficients of a constant response).
 func (ls *LeastSquares) Fit(names []string, intercept bool) (OLSResult, error) {
 	p := ls.p
 	if ls.badShape {
@@ -322,10 +383,15 @@ func (ls *LeastSquares) Fit(names []string, intercept bool) (OLSResult, error) {
 	if ls.n <= p {
 		return OLSResult{}, fmt.Errorf("least squares: %d observations for %d coefficients: %w", ls.n, p, ErrShape)
 	}
-	res := OLSResult{Names: names, N: ls.n, ResidualDF: ls.n - p}
-	if ls.nonFinite {
-		res.fillNaN(p)
-		res.Note = NoteNonFinite
+	res := OLSResult{Names: termNames(names, p), N: ls.n, ResidualDF: ls.n - p}
+	if ls.badValue == "" {
+		for _, m := range ls.scale {
+			ls.badValue = addNote(ls.badValue, valuesNote([]float64{m}))
+		}
+	}
+	if ls.badValue != "" {
+		res.fillNaN(p, false)
+		res.Note = ls.badValue
 		return res, nil
 	}
 	ls.fold(nil)
@@ -336,7 +402,8 @@ func (ls *LeastSquares) Fit(names []string, intercept bool) (OLSResult, error) {
 			r.SetTri(i, j, ls.r[i*w+j])
 		}
 	}
-	if err := checkRank(r); err != nil {
+	rinv, err := checkRank(r)
+	if err != nil {
 		return res, fmt.Errorf("least squares: %w", err)
 	}
 	res.Coef = make([]float64, p) // back substitution R β = Qᵀy
@@ -348,10 +415,10 @@ func (ls *LeastSquares) Fit(names []string, intercept bool) (OLSResult, error) {
 		res.Coef[i] = s / ls.r[i*w+i]
 	}
 	rss := ls.r[p*w+p] * ls.r[p*w+p]
-	tss := ls.m2
-	if !intercept {
-		tss += float64(ls.n) * ls.mean * ls.mean
+	col := -1
+	if intercept {
+		col = 0
 	}
-	res.summarize(r, rss, tss, intercept)
+	res.summarize(rinv, rss, Moments{N: float64(ls.n), Mean: ls.mean, M2: ls.m2}, col)
 	return res, nil
 }
