@@ -50,7 +50,7 @@ func newDir(fsys fs.FS, root, manifestPath string, opt Options) (*dirReader, err
 	case manifestPath != "":
 		mrejects, err = d.loadManifest(os.DirFS(filepath.Dir(manifestPath)), filepath.Base(manifestPath), manifestPath, opt)
 	default:
-		if _, statErr := fs.Lstat(fsys, "manifest.csv"); statErr == nil {
+		if _, statErr := fs.Stat(fsys, "manifest.csv"); statErr == nil {
 			mrejects, err = d.loadManifest(fsys, "manifest.csv", filepath.Join(root, "manifest.csv"), opt)
 		}
 	}
@@ -58,7 +58,12 @@ func newDir(fsys fs.FS, root, manifestPath string, opt Options) (*dirReader, err
 		return nil, err
 	}
 	seen := map[string]bool{}
+	walked := 0
 	err = fs.WalkDir(fsys, ".", func(p string, de fs.DirEntry, err error) error {
+		if cerr := ctxErr(opt.Context, walked); cerr != nil {
+			return cerr
+		}
+		walked++
 		if err != nil {
 			if p == "." {
 				return err
