@@ -178,6 +178,12 @@ func describeStats(t *testing.T, data []byte) {
 			t.Errorf("Add and Merge of %v = %+v", x, w)
 		}
 	}
+	for _, v := range x {
+		f, ok := Finite(v)
+		if p := FinitePtr(v); ok != (p != nil) || ok && (f != v || *p != v) || !ok && (f != 0 || finiteAll([]float64{v})) {
+			t.Errorf("Finite(%v) = %v, %v; FinitePtr = %v", v, f, ok, p)
+		}
+	}
 	level := []float64{0.95, 0.5, 0, 1, math.NaN(), 0.999999}[g.intn(6)]
 	checkStat(t, "BootstrapMeanCI", BootstrapMeanCI(x, 1+g.intn(30), uint64(g.byte()), level))
 	if finiteAll(x) {
@@ -252,6 +258,9 @@ func regressions(t *testing.T, data []byte) {
 		acc.Add(mat.Row(nil, i, X), y[i])
 	}
 	a.Merge(b)
+	if a.N() != n {
+		t.Errorf("LeastSquares.N = %d after %d rows", a.N(), n)
+	}
 	res, err = a.Fit(nil, intercept)
 	checkFit(t, "LeastSquares", res, err)
 	if t.Failed() {
