@@ -35,14 +35,15 @@ func WelchT(a, b []float64) TTest {
 }
 
 // WelchTFromMoments is WelchT from each group's Moments, so that comparing every pair of
-// k groups costs k passes over the values rather than k(k−1). Moments with a NaN count
-// (non-finite input, as groupMoments marks it) give NoteNonFinite.
+// k groups costs k passes over the values rather than k(k−1). Moments that are not those
+// of finite data of supported magnitude give the Note of momentsNote; two groups without
+// variance beyond rounding give NoteZeroVariance.
 func WelchTFromMoments(ma, mb Moments) TTest {
 	t := TTest{MeanDiff: nan(), T: nan(), DF: nan(), P: nan(), CILow: nan(), CIHigh: nan(),
 		HedgesG: nan(), NA: int(ma.N), NB: int(mb.N)}
-	if note := momentsNote(ma) + momentsNote(mb); note != "" {
+	if note := addNote(momentsNote(ma), momentsNote(mb)); note != "" {
 		t.NA, t.NB = 0, 0
-		t.Note = addNote(momentsNote(ma), momentsNote(mb))
+		t.Note = note
 		return t
 	}
 	switch {
