@@ -19,11 +19,19 @@ import (
 // by column name, so that statistics can be recomputed from stored
 // partitions without holding a whole table. A null in a column whose field
 // is not a pointer is an error; fn's error stops the scan and is returned.
-func ScanTable[T any](path string, fn func(T) error) (err error) {
+func ScanTable[T any](path string, fn func(T) error) error {
+	return scanTable(path, -1, fn)
+}
+
+// scanTable reads every column but that of field index skip (none when -1),
+// which the file does not hold: the partition column when the layout keeps
+// it in the path only.
+func scanTable[T any](path string, skip int, fn func(T) error) (err error) {
 	fs, err := fieldsOf(reflect.TypeFor[T]())
 	if err != nil {
 		return err
 	}
+	fs = withoutField(fs, skip)
 	pf, err := file.OpenParquetFile(path, false)
 	if err != nil {
 		return fmt.Errorf("opening %s: %w", path, err)

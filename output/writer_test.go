@@ -331,7 +331,7 @@ func TestDate(t *testing.T) {
 
 func TestTables(t *testing.T) {
 	seen := map[string]bool{}
-	for _, ti := range Tables {
+	for _, ti := range AllTables() {
 		if len(ti.Columns) == 0 || seen[ti.Name] {
 			t.Errorf("table %q: no columns or registered twice", ti.Name)
 		}

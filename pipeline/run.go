@@ -32,11 +32,16 @@ type Summary struct {
 	Rejects      int64
 	DateWarnings int64
 	Skipped      int64 // articles already seen in an earlier partition (SkipSeen)
-	TextBytes    int64 // bytes of article text read, for the MB/s figure
-	Seconds      float64
-	Tables       []string // article-level tables written, partitioned by run date
-	StatTables   []string // statistics tables written, partitioned by window
-	Window       string   // the statistics window, FROM_TO
+	// InternalErrors counts the rejects that a bug in framing caused (a
+	// panic while decoding or scoring one record), reason "internal error".
+	InternalErrors int64
+	TextBytes      int64 // bytes of article text read, for the MB/s figure
+	Seconds        float64
+	Tables         []string // article-level tables and runs, partitioned by run date
+	Files          []string // their files below OutDir, in the same order
+	StatTables     []string // statistics tables written, partitioned by window
+	StatFiles      []string // their files below OutDir, in the same order
+	Window         string   // the statistics window, FROM_TO
 }
 
 // MBPerSecond is the text throughput of the run.
@@ -53,13 +58,14 @@ func (s Summary) MBPerSecond() float64 {
 // takes part in duplicate-id detection), and rej, when set, makes the record
 // a reject.
 type item struct {
-	seq    int64
-	raw    *corpus.Raw
-	art    corpus.Article
-	read   bool
-	rej    *corpus.RecordError
-	sha    [32]byte // sha256 of the article text
-	scores features.Scores
+	seq      int64
+	raw      *corpus.Raw
+	art      corpus.Article
+	read     bool
+	rej      *corpus.RecordError
+	internal bool     // rej is an internal error (a recovered panic)
+	sha      [32]byte // sha256 of the article text
+	scores   features.Scores
 }
 
 // RejectRatioError says that too many records were rejected for the output
@@ -72,6 +78,20 @@ type RejectRatioError struct {
 func (e *RejectRatioError) Error() string {
 	return fmt.Sprintf("%d of %d records rejected (%.1f%%), above --max-reject-ratio %g; nothing was written",
 		e.Rejects, e.Records, 100*float64(e.Rejects)/float64(e.Records), e.Max)
+}
+
+// NoArticlesError says that a run found no article to write. Committing it
+// would replace the run date's partitions with empty ones, so the run
+// committed nothing and whatever that date held stays as it was.
+type NoArticlesError struct {
+	RunDate                   output.Date
+	Records, Rejects, Skipped int64
+}
+
+func (e *NoArticlesError) Error() string {
+	return fmt.Sprintf("no articles to write: %d records read, %d rejected, %d skipped as seen before; "+
+		"nothing was written and the partitions of run date %s stay as they were",
+		e.Records, e.Rejects, e.Skipped, e.RunDate)
 }
 
 // Run executes the job described by cfg. Nothing is visible in cfg.OutDir
@@ -87,7 +107,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 }
 
 func run(ctx context.Context, cfg Config) (Summary, error) {
-	cfg.defaults()
+	cfg = cfg.withDefaults()
 	started := cfg.Now()
 	sum := Summary{OutDir: cfg.OutDir, RunDate: cfg.RunDate}
 
@@ -133,17 +153,17 @@ func run(ctx context.Context, cfg Config) (Summary, error) {
 	if err := errors.Join(streamErr, closeErr); err != nil {
 		return sum, err
 	}
-	if sum.RecordsRead > 0 && float64(sum.Rejects)/float64(sum.RecordsRead) > cfg.MaxRejectRatio {
-		return sum, &RejectRatioError{Rejects: sum.Rejects, Records: sum.RecordsRead, Max: cfg.MaxRejectRatio}
-	}
-	statTables, err := writeStats(ctx, commit, job, cfg, &sum)
-	if err != nil {
+	if err := usable(cfg, job, sum); err != nil {
 		return sum, err
 	}
+	if err := writeStats(ctx, commit, job, cfg, &sum); err != nil {
+		return sum, err
+	}
+	sum.Tables, sum.Files = ws.names, ws.files
 
 	finished := cfg.Now()
 	sum.Seconds = finished.Sub(started).Seconds()
-	if err := writeRunRow(commit, job, cfg, sum, started, finished); err != nil {
+	if err := writeRunRow(commit, job, cfg, &sum, started, finished); err != nil {
 		return sum, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -153,9 +173,19 @@ func run(ctx context.Context, cfg Config) (Summary, error) {
 		return sum, fmt.Errorf("committing output to %s: %w", cfg.OutDir, err)
 	}
 	committed = true
-	sum.Tables = append(ws.names(), "runs")
-	sum.StatTables = statTables
 	return sum, nil
+}
+
+// usable decides whether what a run read may replace its run date's
+// partitions: never with nothing, never with a night of mostly rejects.
+func usable(cfg Config, j *job, sum Summary) error {
+	if sum.RecordsRead > 0 && float64(sum.Rejects)/float64(sum.RecordsRead) > cfg.MaxRejectRatio {
+		return &RejectRatioError{Rejects: sum.Rejects, Records: sum.RecordsRead, Max: cfg.MaxRejectRatio}
+	}
+	if sum.Articles == 0 {
+		return &NoArticlesError{RunDate: j.runDate, Records: sum.RecordsRead, Rejects: sum.Rejects, Skipped: sum.Skipped}
+	}
+	return nil
 }
 
 // job is what a run derives from its configuration before reading input.
@@ -172,11 +202,8 @@ type job struct {
 }
 
 func prepare(cfg Config) (*job, error) {
-	if len(cfg.Inputs) == 0 {
-		return nil, errors.New("no input given")
-	}
-	if cfg.OutDir == "" {
-		return nil, errors.New("no output directory given")
+	if err := cfg.check(); err != nil {
+		return nil, err
 	}
 	lex, err := LoadLexicons(cfg.Lexicons)
 	if err != nil {
@@ -231,11 +258,11 @@ func stream(ctx context.Context, cfg Config, j *job, ws *writers, sum *Summary, 
 	results := make(chan item, 4*cfg.Workers)
 	readErr := make(chan error, 1)
 	consumed := new(atomic.Int64) // input bytes read from disk, for the ETA
-	total, known := inputSize(cfg.Inputs)
+	total, known := corpus.InputSize(cfg.Inputs)
 
 	go func() {
 		defer close(jobs)
-		readErr <- readAll(ctx, cfg, jobs, consumed)
+		readErr <- recovered("reading input", func() error { return readAll(ctx, cfg, jobs, consumed) })
 	}()
 
 	var wg sync.WaitGroup
@@ -244,10 +271,7 @@ func stream(ctx context.Context, cfg Config, j *job, ws *writers, sum *Summary, 
 		go func() {
 			defer wg.Done()
 			for it := range jobs {
-				decode(&it)
-				if it.rej == nil {
-					score(&it, j, cfg)
-				}
+				process(&it, j, cfg)
 				select {
 				case results <- it:
 				case <-ctx.Done():
@@ -289,12 +313,13 @@ func readAll(ctx context.Context, cfg Config, jobs chan<- item, consumed *atomic
 			return false
 		}
 	}
+	opt := corpus.Options{Manifest: cfg.Manifest, MaxRecordBytes: cfg.MaxRecordBytes, Stdin: cfg.Stdin, BytesRead: consumed}
 	for _, path := range cfg.Inputs {
-		in, err := openInput(cfg, path, consumed)
+		in, err := corpus.Open(path, opt)
 		if err != nil {
 			return fmt.Errorf("opening input %s: %w", path, err)
 		}
-		err = readOne(in.r, send)
+		err = readOne(in, send)
 		if cerr := in.Close(); err == nil && cerr != nil {
 			err = fmt.Errorf("closing input %s: %w", path, cerr)
 		}
@@ -306,6 +331,18 @@ func readAll(ctx context.Context, cfg Config, jobs chan<- item, consumed *atomic
 		}
 	}
 	return nil
+}
+
+// recovered runs f and turns a panic in it, a bug in framing, into an error
+// with the panic and its stack: in a goroutine of its own a panic would end
+// the process before anything could report it.
+func recovered(what string, f func() error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("internal error %s: %v\n%s", what, p, debug.Stack())
+		}
+	}()
+	return f()
 }
 
 // readOne sends every record of r: raw when r can hand records out
@@ -357,24 +394,46 @@ func decode(it *item) {
 	it.art, it.read = a, true
 }
 
-// score runs the pure scorer on one article. A panic inside it is a bug in
-// framing, not in the article; it becomes a reject with the panic's text so
-// that one odd article never stops a nightly run, and it is logged loudly.
-func score(it *item, j *job, cfg Config) {
+// process decodes and scores one record on a worker. A panic inside either
+// is a bug in framing, not in the record: the record becomes a reject with
+// reason "internal error: " and the panic's text, so that one odd article
+// never stops a nightly run, and it is logged loudly with the stack. Such
+// rejects count toward --max-reject-ratio, and Summary.InternalErrors
+// counts them so that the exit code can show them.
+func process(it *item, j *job, cfg Config) {
+	file, line := it.art.File, it.art.Line
+	if it.raw != nil {
+		file, line = it.raw.File, it.raw.Line
+	}
 	defer func() {
 		if p := recover(); p != nil {
-			cfg.Log.Error("internal error scoring article", "article_id", it.art.ID,
-				"source", it.art.Source(), "panic", p, "stack", string(debug.Stack()))
-			it.rej = &corpus.RecordError{File: it.art.File, Line: it.art.Line, ArticleID: it.art.ID,
-				Reason: fmt.Sprintf("internal error scoring article: %v", p)}
+			cfg.Log.Error("internal error", "source", corpus.Article{File: file, Line: line}.Source(),
+				"article_id", it.art.ID, "panic", p, "stack", string(debug.Stack()))
+			it.rej = &corpus.RecordError{File: file, Line: line, ArticleID: it.art.ID,
+				Reason: fmt.Sprintf("internal error: %v", p)}
+			it.internal = true
 		}
 	}()
+	decode(it)
+	if it.rej == nil {
+		score(it, j)
+	}
+}
+
+// score runs the pure scorer on one article.
+func score(it *item, j *job) {
 	it.sha = sha256.Sum256([]byte(it.art.Text))
-	it.scores = features.Extract(features.Input{Title: it.art.Title, Text: it.art.Text, Outlet: it.art.Outlet}, j.matcher, j.opt)
+	it.scores = scoreArticle(it.art, j)
 	if it.scores.NTokens == 0 {
 		it.rej = &corpus.RecordError{File: it.art.File, Line: it.art.Line, Field: "text", ArticleID: it.art.ID,
 			Reason: "no words left after cleaning"}
 	}
+}
+
+// scoreArticle is the scorer as the run calls it; a variable so that a test
+// can make it panic.
+var scoreArticle = func(a corpus.Article, j *job) features.Scores {
+	return features.Extract(features.Input{Title: a.Title, Text: a.Text, Outlet: a.Outlet}, j.matcher, j.opt)
 }
 
 // collect writes results in sequence order. Workers finish out of order, so

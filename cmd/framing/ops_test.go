@@ -225,7 +225,7 @@ func TestMemoryLimit(t *testing.T) {
 	}
 	var stdout, stderr bytes.Buffer
 	code := run(context.Background(), []string{"run", "--input", "x.jsonl", "--out", t.TempDir(), "--memory-limit", "-1"}, nil, &stdout, &stderr)
-	if code != exitUsage || !strings.Contains(stderr.String(), "--memory-limit") {
+	if code != exitUsage || !strings.Contains(stderr.String(), "-memory-limit") {
 		t.Errorf("negative limit: exit %d, stderr %q; want exit %d naming the flag", code, stderr.String(), exitUsage)
 	}
 }

@@ -479,7 +479,8 @@ func TestDuplicateIDs(t *testing.T) {
 	for _, w := range []string{"1", "2", "8"} {
 		t.Run("workers "+w, func(t *testing.T) {
 			out := t.TempDir()
-			mustRun(t, "run", "--input", one, "--input", two, "--out", out, "--run-date", "2026-01-20", "--quiet", "--workers", w)
+			mustRun(t, "run", "--input", one, "--input", two, "--out", out, "--run-date", "2026-01-20", "--quiet", "--workers", w,
+				"--max-reject-ratio", "1") // 6 of 9 records are rejects, the point of this test
 			rejs, err := output.ReadTable[output.RejectRow](filepath.Join(out, "rejects/run_date=2026-01-20/part-00000.parquet"))
 			if err != nil {
 				t.Fatal(err)
