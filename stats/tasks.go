@@ -54,10 +54,10 @@ func compute(wd *windowData, workers int) (*tableRows, error) {
 		tasks = append(tasks, task{"stance " + a, func(s *tableRows) { s.stance(wd, a) }})
 	}
 	tasks = append(tasks,
-		task{"keyness", func(s *tableRows) { s.keynessRows(wd, sh.totals) }},
-		task{"profiles", func(s *tableRows) { s.profileRows(wd, sh.totals) }},
-		task{"pca", func(s *tableRows) { s.pcaRows(wd) }},
-		task{"correlations", func(s *tableRows) { s.correlations(wd) }},
+		task{output.Keyness.Name(), func(s *tableRows) { s.keynessRows(wd, sh.totals) }},
+		task{output.OutletProfiles.Name(), func(s *tableRows) { s.profileRows(wd, sh.totals) }},
+		task{output.PCA.Name(), func(s *tableRows) { s.pcaRows(wd) }},
+		task{output.Correlations.Name(), func(s *tableRows) { s.correlations(wd) }},
 	)
 	parts, err := runTasks(tasks, workers)
 	if err != nil {

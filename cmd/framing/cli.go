@@ -76,7 +76,11 @@ func guard(stderr io.Writer, cmd func() int) (code int) {
 }
 
 func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	err := dispatch(ctx, args, stdin, stdout, stderr)
+	return exitCode(dispatch(ctx, args, stdin, stdout, stderr), stderr)
+}
+
+// exitCode reports err on stderr, once, and returns the exit code it means.
+func exitCode(err error, stderr io.Writer) int {
 	var ue usageError
 	var ee exitError
 	switch {

@@ -110,10 +110,15 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	cfg.Progress = bar.update
 	sum, err := pipeline.Run(ctx, cfg)
 	bar.done()
+	return finishRun(cfg.Log, stdout, sum, err)
+}
+
+// finishRun reports a run's end and gives it its exit code.
+func finishRun(log *slog.Logger, stdout io.Writer, sum pipeline.Summary, err error) error {
 	if err != nil {
 		return runError(err)
 	}
-	cfg.Log.Info(fmt.Sprintf("done: %d articles, %d rejects, %.2f s, %.1f MB/s",
+	log.Info(fmt.Sprintf("done: %d articles, %d rejects, %.2f s, %.1f MB/s",
 		sum.Articles, sum.Rejects, sum.Seconds, sum.MBPerSecond()),
 		"records", sum.RecordsRead, "date_warnings", sum.DateWarnings, "run_id", sum.RunID)
 	printWhere(stdout, sum)
