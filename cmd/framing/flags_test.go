@@ -51,7 +51,9 @@ func TestNumericFlags(t *testing.T) {
 		huge   []string
 	}{
 		{"workers", "3", func(g got) bool { return g.cfg.Workers == 3 && g.cfg.Stats.Workers == 3 },
-			true, func(g got) bool { return g.cfg.Workers == runtime.GOMAXPROCS(0) && g.cfg.Stats.Workers == runtime.GOMAXPROCS(0) },
+			true, func(g got) bool {
+				return g.cfg.Workers == runtime.GOMAXPROCS(0) && g.cfg.Stats.Workers == runtime.GOMAXPROCS(0)
+			},
 			[]string{"4097", "1000000", "9223372036854775808"}},
 		{"title-weight", "2.5", func(g got) bool { return g.cfg.Weights.Title == 2.5 },
 			true, func(g got) bool { return g.cfg.Weights.Title == 0 }, []string{"1000.5", "1e308", "1e400"}},
