@@ -126,11 +126,12 @@ func (c Config) withDefaults() Config {
 
 // runFlags are the settings that shape the output, as the runs table
 // records them in `flags`. The worker count is recorded too although it
-// never changes the data. Fields are in name order (the order of the keys
-// in the JSON) and every field type encodes without error.
+// never changes the data. Fields are in the byte order of their JSON keys,
+// as encoding/json sorts a map's (the form of earlier runs), and every
+// field type encodes without error.
 type runFlags struct {
-	Boilerplate    string    `json:"boilerplate"`
 	BodyWeight     jsonFloat `json:"body_weight"`
+	Boilerplate    string    `json:"boilerplate"`
 	Inputs         []string  `json:"inputs"`
 	LeadWeight     jsonFloat `json:"lead_weight"`
 	Lexicons       []string  `json:"lexicons"`

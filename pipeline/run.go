@@ -71,13 +71,15 @@ type item struct {
 // RejectRatioError says that too many records were rejected for the output
 // to be trusted; the run committed nothing.
 type RejectRatioError struct {
+	RunDate          output.Date
 	Rejects, Records int64
 	Max              float64
 }
 
 func (e *RejectRatioError) Error() string {
-	return fmt.Sprintf("%d of %d records rejected (%.1f%%), above --max-reject-ratio %g; nothing was written",
-		e.Rejects, e.Records, 100*float64(e.Rejects)/float64(e.Records), e.Max)
+	return fmt.Sprintf("%d of %d records rejected (%.1f%%), above --max-reject-ratio %g; "+
+		"nothing was written and the partitions of run date %s stay as they were",
+		e.Rejects, e.Records, 100*float64(e.Rejects)/float64(e.Records), e.Max, e.RunDate)
 }
 
 // NoArticlesError says that a run found no article to write. Committing it
@@ -180,7 +182,7 @@ func run(ctx context.Context, cfg Config) (Summary, error) {
 // partitions: never with nothing, never with a night of mostly rejects.
 func usable(cfg Config, j *job, sum Summary) error {
 	if sum.RecordsRead > 0 && float64(sum.Rejects)/float64(sum.RecordsRead) > cfg.MaxRejectRatio {
-		return &RejectRatioError{Rejects: sum.Rejects, Records: sum.RecordsRead, Max: cfg.MaxRejectRatio}
+		return &RejectRatioError{RunDate: j.runDate, Rejects: sum.Rejects, Records: sum.RecordsRead, Max: cfg.MaxRejectRatio}
 	}
 	if sum.Articles == 0 {
 		return &NoArticlesError{RunDate: j.runDate, Records: sum.RecordsRead, Rejects: sum.Rejects, Skipped: sum.Skipped}

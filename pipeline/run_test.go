@@ -219,11 +219,12 @@ func TestConfigCheck(t *testing.T) {
 
 // TestFlagsJSON checks that the runs table's flags are JSON whatever the
 // settings, NaN included: an audit record that never becomes an error text.
+// Keys are in the order encoding/json gave them when flags were a map.
 func TestFlagsJSON(t *testing.T) {
 	cfg := testConfig("out", "in.jsonl")
 	cfg.Weights.Title = nan()
 	got := cfg.flagsJSON()
-	want := `{"boilerplate":"","body_weight":1,"inputs":["in.jsonl"],"lead_weight":1.5,"lexicons":null,"manifest":"",` +
+	want := `{"body_weight":1,"boilerplate":"","inputs":["in.jsonl"],"lead_weight":1.5,"lexicons":null,"manifest":"",` +
 		`"matches":false,"max_record_bytes":4194304,"max_reject_ratio":0.5,"run_date":"2026-01-20","skip_seen":false,` +
 		`"title_weight":"NaN","window_days":1,"workers":2}`
 	if got != want {
