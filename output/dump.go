@@ -1,8 +1,6 @@
 package output
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -12,9 +10,7 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
-	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet/file"
-	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 )
 
 // DumpOptions shape a text dump of a table.
@@ -32,74 +28,51 @@ type DumpOptions struct {
 // and floats have 12 significant digits, so that the text is stable and a
 // last-bit difference between machines does not show; byte-identical files
 // are checked separately.
-func Dump(w io.Writer, path string, opt DumpOptions) (err error) {
-	pf, err := file.OpenParquetFile(path, false)
-	if err != nil {
-		return fmt.Errorf("opening %s: %w", path, err)
-	}
-	defer func() {
-		if cerr := pf.Close(); cerr != nil && err == nil {
-			err = fmt.Errorf("closing %s: %w", path, cerr)
-		}
-	}()
-	kv := pf.MetaData().KeyValueMetadata()
-	keys := append([]string(nil), kv.Keys()...)
-	sort.Strings(keys)
-	fmt.Fprintln(w, "metadata:")
-	for _, k := range keys {
-		if v := kv.FindValue(k); v != nil {
-			fmt.Fprintf(w, "  %s = %s\n", k, *v)
-		}
-	}
+func Dump(w io.Writer, path string, opt DumpOptions) error {
 	cols, err := FileColumns(path)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(w, "schema:")
-	names := make([]string, len(cols))
-	for i, c := range cols {
-		null := ""
-		if c.Nullable {
-			null = " null"
-		}
-		fmt.Fprintf(w, "  %s %s%s\n", c.Name, c.Type, null)
-		names[i] = c.Name
-	}
-	fmt.Fprintf(w, "rows: %d\n", pf.NumRows())
-	fmt.Fprintf(w, "  %s\n", strings.Join(names, " | "))
-	return dumpRows(w, pf, path, names, opt)
-}
-
-func dumpRows(w io.Writer, pf *file.Reader, path string, names []string, opt DumpOptions) error {
-	fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{BatchSize: DefaultBatchRows}, memory.DefaultAllocator)
-	if err != nil {
-		return fmt.Errorf("reading %s: %w", path, err)
-	}
-	rr, err := fr.GetRecordReader(context.Background(), nil, nil)
-	if err != nil {
-		return fmt.Errorf("reading %s: %w", path, err)
-	}
-	defer rr.Release()
-	vals := make([]string, len(names))
-	for {
-		rec, err := rr.Read()
-		if errors.Is(err, io.EOF) || (err == nil && rec == nil) {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("reading %s: %w", path, err)
-		}
-		for r := range int(rec.NumRows()) {
-			for c := range vals {
-				if opt.Mask[names[c]] {
-					vals[c] = "<masked>"
-					continue
-				}
-				vals[c] = dumpValue(rec.Column(c), r)
+	return withFile(path, func(pf *file.Reader) error {
+		kv := pf.MetaData().KeyValueMetadata()
+		keys := append([]string(nil), kv.Keys()...)
+		sort.Strings(keys)
+		fmt.Fprintln(w, "metadata:")
+		for _, k := range keys {
+			if v := kv.FindValue(k); v != nil {
+				fmt.Fprintf(w, "  %s = %s\n", k, *v)
 			}
-			fmt.Fprintf(w, "  %s\n", strings.Join(vals, " | "))
 		}
-	}
+		fmt.Fprintln(w, "schema:")
+		names := make([]string, len(cols))
+		for i, c := range cols {
+			null := ""
+			if c.Nullable {
+				null = " null"
+			}
+			fmt.Fprintf(w, "  %s %s%s\n", c.Name, c.Type, null)
+			names[i] = c.Name
+		}
+		fmt.Fprintf(w, "rows: %d\n", pf.NumRows())
+		fmt.Fprintf(w, "  %s\n", strings.Join(names, " | "))
+		fr, err := arrowReader(pf, path)
+		if err != nil {
+			return err
+		}
+		vals := make([]string, len(names))
+		return eachRecord(fr, path, nil, func(rec arrow.RecordBatch) error {
+			for r := range int(rec.NumRows()) {
+				for c := range vals {
+					vals[c] = "<masked>"
+					if !opt.Mask[names[c]] {
+						vals[c] = dumpValue(rec.Column(c), r)
+					}
+				}
+				fmt.Fprintf(w, "  %s\n", strings.Join(vals, " | "))
+			}
+			return nil
+		})
+	})
 }
 
 // dumpValue formats one value of the column types TableWriter writes.

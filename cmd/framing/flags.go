@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"math"
@@ -15,25 +16,21 @@ import (
 // outside its range, NaN, an infinity or a number too large for its type is
 // a usage error (exit 2), before anything is read or written.
 
-// floatFlag is a float64 flag whose value must be a finite number in
-// [min, max].
-type floatFlag struct {
-	p        *float64
-	min, max float64
+// numberFlag is a numeric flag whose value must lie in [min, max]. parse
+// reads one value or says what a value must look like.
+type numberFlag[T int64 | float64] struct {
+	p        *T
+	min, max T
+	parse    func(string) (T, error)
 }
 
-func floatVar(fs *flag.FlagSet, p *float64, name string, def, min, max float64, usage string) {
-	*p = def
-	fs.Var(&floatFlag{p: p, min: min, max: max}, name, fmt.Sprintf("%s (%g to %g)", usage, min, max))
-}
-
-func (f *floatFlag) Set(s string) error {
-	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+func (f *numberFlag[T]) Set(s string) error {
+	v, err := f.parse(strings.TrimSpace(s))
 	switch {
-	case err != nil || math.IsNaN(v) || math.IsInf(v, 0):
-		return fmt.Errorf("%q is not a finite number", s)
+	case err != nil:
+		return fmt.Errorf("%q is not %v from %v to %v", s, err, f.min, f.max)
 	case v < f.min || v > f.max:
-		return fmt.Errorf("%s is outside %g to %g", s, f.min, f.max)
+		return fmt.Errorf("%s is outside %v to %v", s, f.min, f.max)
 	}
 	*f.p = v
 	return nil
@@ -41,43 +38,45 @@ func (f *floatFlag) Set(s string) error {
 
 // String is the value, "0" for the zero flag.Value that flag.PrintDefaults
 // makes to tell whether a default is worth printing.
-func (f *floatFlag) String() string {
+func (f *numberFlag[T]) String() string {
 	if f == nil || f.p == nil {
 		return "0"
 	}
-	return strconv.FormatFloat(*f.p, 'g', -1, 64)
+	return fmt.Sprint(*f.p)
 }
 
-// intFlag is an int64 flag whose value must lie in [min, max], so that a
+// floatVar registers a float64 flag: a finite number in [min, max].
+func floatVar(fs *flag.FlagSet, p *float64, name string, def, min, max float64, usage string) {
+	*p = def
+	fs.Var(&numberFlag[float64]{p: p, min: min, max: max, parse: parseFinite}, name, fmt.Sprintf("%s (%g to %g)", usage, min, max))
+}
+
+// intVar registers an int64 flag: a whole number in [min, max], so that a
 // value scaled later (MiB to bytes) can never overflow.
-type intFlag struct {
-	p        *int64
-	min, max int64
-}
-
 func intVar(fs *flag.FlagSet, p *int64, name string, def, min, max int64, usage string) {
 	*p = def
-	fs.Var(&intFlag{p: p, min: min, max: max}, name, fmt.Sprintf("%s (%d to %d)", usage, min, max))
+	fs.Var(&numberFlag[int64]{p: p, min: min, max: max, parse: parseWhole}, name, fmt.Sprintf("%s (%d to %d)", usage, min, max))
 }
 
-func (f *intFlag) Set(s string) error {
-	v, err := strconv.ParseInt(strings.TrimSpace(s), 0, 64)
-	switch {
-	case err != nil:
-		return fmt.Errorf("%q is not a whole number from %d to %d", s, f.min, f.max)
-	case v < f.min || v > f.max:
-		return fmt.Errorf("%s is outside %d to %d", s, f.min, f.max)
+var (
+	errNotFinite = errors.New("a finite number")
+	errNotWhole  = errors.New("a whole number")
+)
+
+func parseFinite(s string) (float64, error) {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, errNotFinite
 	}
-	*f.p = v
-	return nil
+	return v, nil
 }
 
-// String is the value, "0" for the zero flag.Value (see floatFlag.String).
-func (f *intFlag) String() string {
-	if f == nil || f.p == nil {
-		return "0"
+func parseWhole(s string) (int64, error) {
+	v, err := strconv.ParseInt(s, 0, 64)
+	if err != nil {
+		return 0, errNotWhole
 	}
-	return strconv.FormatInt(*f.p, 10)
+	return v, nil
 }
 
 // daysFlag is a number of days, written "30d" or "30", in [1, maxWindowDays].
