@@ -2,7 +2,6 @@ package stats
 
 import (
 	"hash/fnv"
-	"strings"
 
 	"framing/model"
 	"framing/output"
@@ -30,20 +29,9 @@ func seed(w output.Window, parts ...string) uint64 {
 	return h.Sum64()
 }
 
-func note(parts ...string) *string {
-	var keep []string
-	for _, p := range parts {
-		if p != "" {
-			keep = append(keep, p)
-		}
-	}
-	if len(keep) == 0 {
-		return nil
-	}
-	s := strings.Join(keep, "; ")
-	return &s
-}
-
+// outletStats describes each outlet's per_1k on dimension d (outlet_stats):
+// moments, t and bootstrap intervals, quantiles, and the pooled density and
+// mean share from the window's totals.
 func (s *tableRows) outletStats(wd *windowData, d int, groups outletGroups, sums *totals) {
 	w := wd.window
 	for o, x := range groups.values {
