@@ -152,3 +152,27 @@ func TestBadNumbersExit2(t *testing.T) {
 		}
 	}
 }
+
+// FuzzNumberFlags sets the numeric flags to any text: no panic, and a value
+// that is accepted is a finite number inside the flag's range.
+func FuzzNumberFlags(f *testing.F) {
+	for _, s := range []string{"0", "1", "-1", "0.5", "NaN", "+Inf", "1e400", "0x10", "17592186044417", " 3 ", "1_000"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var x float64
+		ff := &numberFlag[float64]{p: &x, min: 0, max: 1, parse: parseFinite}
+		if ff.Set(s) == nil && !(x >= 0 && x <= 1) {
+			t.Errorf("float flag accepted %q as %v", s, x)
+		}
+		var n int64
+		fi := &numberFlag[int64]{p: &n, min: 1, max: maxRecordMB, parse: parseWhole}
+		if fi.Set(s) == nil && (n < 1 || n > maxRecordMB || n<<20 <= 0) {
+			t.Errorf("int flag accepted %q as %d", s, n)
+		}
+		var d int64
+		if (&daysFlag{p: &d}).Set(s) == nil && (d < 1 || d > maxWindowDays) {
+			t.Errorf("days flag accepted %q as %d", s, d)
+		}
+	})
+}
