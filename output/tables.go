@@ -127,4 +127,9 @@ type RunRow struct {
 	DateWarnings   int64     `parquet:"date_warnings"`
 	Flags          string    `parquet:"flags"`
 	Seconds        float64   `parquet:"seconds"`
+	// The phases of the run: reading, scoring and writing the article
+	// tables, then the window's statistics. The commit follows the row
+	// and is only logged.
+	ScoringSeconds float64 `parquet:"scoring_seconds"`
+	StatsSeconds   float64 `parquet:"stats_seconds"`
 }
