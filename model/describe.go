@@ -3,7 +3,6 @@ package model
 import (
 	"math"
 	"math/bits"
-	"math/rand/v2"
 	"slices"
 )
 
@@ -185,6 +184,10 @@ func (m Moments) sumSq() float64 { return m.M2 + m.N*m.Mean*m.Mean }
 // values whose mean was rounded leave an M2 of order N·ε²·mean² instead of 0.
 func (m Moments) flat() bool { return negligible(m.M2, m.N, m.sumSq()) }
 
+// Flat is flat for callers that judge variance from Moments, as Pearson and PCA do from
+// the values (CorrFromCross takes it).
+func (m Moments) Flat() bool { return m.flat() }
+
 // Bootstrap settings.
 const (
 	// DefaultBootstrapResamples is used when BootstrapMeanCI is given resamples ≤ 0.
@@ -210,10 +213,11 @@ type CI struct {
 // An Introduction to the Bootstrap, ch. 13). resamples ≤ 0 means
 // DefaultBootstrapResamples.
 //
-// The draws are deterministic for a seed: math/rand/v2 PCG seeded with (seed,
-// 0x9e3779b97f4a7c15), index = high 64 bits of Uint64()·n (Lemire's multiply-shift; its
-// bias, below n/2⁶⁴, is negligible). The same x, resamples, seed and level always give the
-// same interval on every platform.
+// The draws are deterministic for a seed: SplitMix64 started at seed XOR
+// 0x9e3779b97f4a7c15, index = high 64 bits of the output·n (Lemire's multiply-shift; its
+// bias, below n/2⁶⁴, is negligible); see bootstrapMeans. The same x, resamples, seed and
+// level always give the same interval on every platform. The two quantiles are found by
+// selection (selectQuantile7), not a sort of the means.
 //
 // For n > BootstrapExactMaxN the interval is computed from the normal limit of the
 // bootstrap distribution instead: the bootstrap mean has expectation x̄ and variance σ̂²/n
@@ -250,22 +254,105 @@ func BootstrapMeanCI(x []float64, resamples int, seed uint64, level float64) CI 
 		return CI{Lo: m.Mean - half, Hi: m.Mean + half, Note: NoteBootNormal}
 	}
 	means := bootstrapMeans(x, resamples, seed)
-	slices.Sort(means)
-	return CI{Lo: Quantile7(means, (1-level)/2), Hi: Quantile7(means, (1+level)/2)}
+	return CI{Lo: selectQuantile7(means, (1-level)/2), Hi: selectQuantile7(means, (1+level)/2)}
 }
 
-// bootstrapMeans draws resamples bootstrap means of x from a PCG seeded with seed.
+// bootstrapMeans draws resamples bootstrap means of x, each of len(x) draws with
+// replacement: index = high 64 bits of u·n (Lemire's multiply-shift) for u from SplitMix64
+// (Steele, Lea & Flood 2014; the constants of Vigna's splitmix64.c) started at seed. Each
+// resample's draws are summed into four running sums, added at the end: a single sum
+// waits for each addition to finish, four let the draws run at the generator's speed.
+// SplitMix64 passes BigCrush; its state advances by one addition, so draws do not wait for
+// each other either. A resample costs about a nanosecond a draw.
 func bootstrapMeans(x []float64, resamples int, seed uint64) []float64 {
-	src := rand.NewPCG(seed, bootstrapStream)
+	state := seed ^ bootstrapStream
+	next := func() uint64 {
+		state += 0x9e3779b97f4a7c15
+		z := state
+		z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+		z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+		return z ^ (z >> 31)
+	}
 	n := uint64(len(x))
 	means := make([]float64, resamples)
 	for b := range means {
-		var s float64
-		for range n {
-			j, _ := bits.Mul64(src.Uint64(), n)
-			s += x[j]
+		var s0, s1, s2, s3 float64
+		i := uint64(0)
+		for ; i+4 <= n; i += 4 {
+			j0, _ := bits.Mul64(next(), n)
+			j1, _ := bits.Mul64(next(), n)
+			j2, _ := bits.Mul64(next(), n)
+			j3, _ := bits.Mul64(next(), n)
+			s0 += x[j0]
+			s1 += x[j1]
+			s2 += x[j2]
+			s3 += x[j3]
 		}
-		means[b] = s / float64(n)
+		for ; i < n; i++ {
+			j, _ := bits.Mul64(next(), n)
+			s0 += x[j]
+		}
+		means[b] = ((s0 + s1) + (s2 + s3)) / float64(n)
 	}
 	return means
+}
+
+// selectQuantile7 is Quantile7 of x unsorted: it finds the two order statistics the
+// type-7 quantile needs by selection, in O(n), and may reorder x. It gives exactly
+// Quantile7 of sorted x, since order statistics do not depend on how they are found.
+func selectQuantile7(x []float64, p float64) float64 {
+	n := len(x)
+	if n == 0 || !(p >= 0 && p <= 1) {
+		return nan()
+	}
+	h := float64(n-1) * p
+	lo := int(math.Floor(h))
+	selectNth(x, lo)
+	if lo+1 >= n {
+		return Quantile7(x[lo:lo+1], 0)
+	}
+	next := slices.Min(x[lo+1:]) // the (lo+1)-th order statistic: x[lo+1:] holds the larger ones
+	return Quantile7([]float64{x[lo], next}, h-float64(lo))
+}
+
+// selectNth reorders x so that x[k] is the value a sort would put there, every value
+// before it no larger and every value after it no smaller (Hoare's selection with a
+// median-of-three pivot). x must hold no NaN.
+func selectNth(x []float64, k int) {
+	lo, hi := 0, len(x)-1
+	for hi > lo {
+		mid := lo + (hi-lo)/2
+		if x[mid] < x[lo] {
+			x[mid], x[lo] = x[lo], x[mid]
+		}
+		if x[hi] < x[lo] {
+			x[hi], x[lo] = x[lo], x[hi]
+		}
+		if x[hi] < x[mid] {
+			x[hi], x[mid] = x[mid], x[hi]
+		}
+		pivot := x[mid]
+		i, j := lo, hi
+		for i <= j {
+			for x[i] < pivot {
+				i++
+			}
+			for x[j] > pivot {
+				j--
+			}
+			if i <= j {
+				x[i], x[j] = x[j], x[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return // x[j+1 : i] all equal the pivot, k among them
+		}
+	}
 }

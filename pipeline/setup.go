@@ -86,6 +86,8 @@ func writeRunRow(c *output.Commit, j *job, cfg Config, sum *Summary, started, fi
 		DateWarnings:   sum.DateWarnings,
 		Flags:          j.flagJSON,
 		Seconds:        sum.Seconds,
+		ScoringSeconds: sum.ScoringSeconds,
+		StatsSeconds:   sum.StatsSeconds,
 	}
 	if err := output.Runs.WriteAll(c, j.runDate, j.meta, []output.RunRow{row}); err != nil {
 		return err

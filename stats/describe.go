@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"context"
 	"hash/fnv"
 
 	"framing/model"
@@ -29,20 +30,24 @@ func seed(w output.Window, parts ...string) uint64 {
 	return h.Sum64()
 }
 
-// outletStats describes each outlet's per_1k on dimension d (outlet_stats):
-// moments, t and bootstrap intervals, quantiles, and the pooled density and
-// mean share from the window's totals.
-func (s *tableRows) outletStats(wd *windowData, d int, groups outletGroups, sums *totals) {
-	w := wd.window
-	for o, x := range groups.values {
-		if len(x) == 0 {
+// outletStats describes each outlet's per_1k on dimension d (outlet_stats),
+// every outlet whatever its size: moments, t and bootstrap intervals,
+// quantiles, and the pooled density and mean share from the window's
+// totals.
+func (s *tableRows) outletStats(ctx context.Context, wd *windowData, d int, g *outletGroups) error {
+	w, t := wd.window, &wd.totals
+	for o := range wd.outlets {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if g.size(o) == 0 {
 			continue
 		}
-		desc := model.DescribeSorted(groups.sorted[o])
-		boot := model.BootstrapMeanCI(x, bootstrapResamples, seed(w, wd.outlets[o], wd.dims[d]), 0.95)
-		hits, tokens := sums.hits[o][d], sums.tokens[o]
+		desc := model.DescribeSorted(g.sortedGroup(o))
+		boot := model.BootstrapMeanCI(g.group(o), bootstrapResamples, seed(w, wd.outlets[o], wd.dims[d]), 0.95)
+		hits, tokens := t.hits[o][d], t.tokens[o]
 		row := output.OutletStatsRow{
-			WindowStart: w.From, WindowEnd: w.To, Outlet: wd.outlets[o], Dimension: wd.dims[d],
+			Outlet: wd.outlets[o], Dimension: wd.dims[d],
 			NArticles: int64(desc.N), Mean: output.NullFloat(desc.Mean), SD: output.NullFloat(desc.SD),
 			SE: output.NullFloat(desc.SE), CILow: output.NullFloat(desc.CILow), CIHigh: output.NullFloat(desc.CIHigh),
 			BootLow: output.NullFloat(boot.Lo), BootHigh: output.NullFloat(boot.Hi),
@@ -50,8 +55,8 @@ func (s *tableRows) outletStats(wd *windowData, d int, groups outletGroups, sums
 			TotalHits: hits, TotalTokens: tokens,
 		}
 		var shareNote, tokenNote string
-		if n := sums.shareCount[d][o]; n > 0 {
-			row.MeanShare = output.NullFloat(sums.shareSum[d][o] / float64(n))
+		if n := t.shareCount[d][o]; n > 0 {
+			row.MeanShare = output.NullFloat(t.shareSum[d][o] / float64(n))
 		} else {
 			shareNote = noteNoFrameHits
 		}
@@ -63,4 +68,5 @@ func (s *tableRows) outletStats(wd *windowData, d int, groups outletGroups, sums
 		row.Note = note(desc.Note, boot.Note, shareNote, tokenNote)
 		s.stats = append(s.stats, row)
 	}
+	return nil
 }

@@ -1,42 +1,12 @@
 package stats
 
 import (
+	"context"
 	"fmt"
 	"math"
-	"sort"
 
 	"framing/output"
 )
-
-// windowData is everything the statistics need from the article-level tables
-// of one window, column by column. It holds a few numbers per article and
-// dimension (not the texts), so 1 million articles take about 100 MB.
-type windowData struct {
-	window  output.Window
-	dims    []string // sorted
-	outlets []string // sorted
-
-	// One entry per article, aligned.
-	outlet    []int     // index into outlets
-	day       []float64 // published date in days since window.From; NaN when unknown
-	logTokens []float64 // natural log of n_tokens
-	tokens    []int64
-
-	per1k [][]float64 // [dim][article]
-	share [][]float64 // [dim][article]; NaN when the article has no frame hits
-	hits  [][]int64   // [dim][article]
-
-	// terms[outlet][dimension+"\x1f"+entry] is the hit count of one entry.
-	terms []map[string]int64
-	// stance[actor] holds the stance values of the articles with tone.
-	stance map[string]*groupedValues
-}
-
-// groupedValues are values with the outlet each belongs to.
-type groupedValues struct {
-	outlet []int
-	value  []float64
-}
 
 // Source is one run date's article-level partitions and the directory they
 // lie below: OUT for a committed night, a commit's staging directory for the
@@ -62,171 +32,188 @@ func Stored(outDir string, w output.Window) ([]Source, error) {
 	return srcs, nil
 }
 
-// loadWindow reads the given nights into columns. Outlets and dimensions
-// are sorted so that the statistics never depend on input order.
-func loadWindow(w output.Window, srcs []Source) (*windowData, error) {
-	raw := &rawWindow{outletIdx: map[string]int{}, dimIdx: map[string]int{}}
+// lexiconGroup is the nights of a window scored with one lexicon.
+type lexiconGroup struct {
+	lex  lexiconInfo
+	srcs []Source
+}
+
+// groupByLexicon splits the nights by the lexicon recorded in their
+// articles partition's footer, in order of each lexicon's first night:
+// statistics never pool scores of different lexicons.
+func groupByLexicon(srcs []Source) ([]lexiconGroup, error) {
+	var groups []lexiconGroup
+	at := map[lexiconInfo]int{}
 	for _, src := range srcs {
-		if err := raw.add(src, w); err != nil {
+		kv, err := output.Articles.Metadata(src.Root, src.Day)
+		if err != nil {
+			return nil, fmt.Errorf("reading metadata of %s: %w", output.Articles.Path(src.Root, src.Day), err)
+		}
+		lex := lexiconInfo{SHA256: kv["framing.lexicon_sha256"], Name: kv["framing.lexicon_name"], Version: kv["framing.lexicon_version"]}
+		i, ok := at[lex]
+		if !ok {
+			i = len(groups)
+			at[lex] = i
+			groups = append(groups, lexiconGroup{lex: lex})
+		}
+		groups[i].srcs = append(groups[i].srcs, src)
+	}
+	return groups, nil
+}
+
+// loadGroup reads the nights of one lexicon into a window: first every
+// articles partition, then the frames, terms and stance of each night.
+// Frames rows are matched to their articles by position (a night's frames
+// follow its articles' order), checked by a hash of article_id, so that no
+// id is held in memory.
+func loadGroup(ctx context.Context, w output.Window, g lexiconGroup, dir string, opt Options) (*windowData, error) {
+	b := newBuilder(w, g.lex, dir, opt)
+	ids := make([][]uint64, len(g.srcs))
+	for k, src := range g.srcs {
+		var err error
+		if ids[k], err = readArticles(ctx, b, src, w); err != nil {
 			return nil, err
 		}
 	}
-	return raw.finish(w), nil
-}
-
-// rawWindow collects rows before outlets and dimensions are sorted.
-type rawWindow struct {
-	outletIdx map[string]int
-	outlets   []string
-	dimIdx    map[string]int
-	dims      []string
-
-	outlet    []int
-	day       []float64
-	tokens    []int64
-	per1k     [][]float64 // [dim][article], column by column as in windowData
-	share     [][]float64 // NaN until a frame row says otherwise
-	hits      [][]int64
-	terms     map[[2]string]int64 // {outlet, dim\x1fentry}
-	stanceAct map[string]*groupedValues
-}
-
-func (r *rawWindow) intern(m map[string]int, list *[]string, s string) int {
-	if i, ok := m[s]; ok {
-		return i
+	if err := b.articlesDone(); err != nil {
+		return nil, err
 	}
-	m[s] = len(*list)
-	*list = append(*list, s)
-	return m[s]
+	base := 0
+	for k, src := range g.srcs {
+		j := &joiner{ids: ids[k], base: base}
+		if err := readFrames(ctx, b, src, j); err != nil {
+			b.wd.close()
+			return nil, fmt.Errorf("%s: %w", output.Frames.Path(src.Root, src.Day), err)
+		}
+		ids[k] = nil
+		base += len(j.ids)
+		if err := readTermsAndStance(ctx, b, src); err != nil {
+			b.wd.close()
+			return nil, err
+		}
+	}
+	wd, err := b.finish()
+	if err != nil {
+		b.wd.close()
+		return nil, fmt.Errorf("reading the window %s: %w", w, err)
+	}
+	return wd, nil
 }
 
-func (r *rawWindow) add(src Source, w output.Window) error {
-	base := len(r.outlet)
-	index := map[string]int{}
-	err := output.Articles.Scan(src.Root, src.Day, func(a output.ArticleRow) error {
-		index[a.ArticleID] = len(r.outlet)
-		r.outlet = append(r.outlet, r.intern(r.outletIdx, &r.outlets, a.Outlet))
-		d := math.NaN()
-		if a.Published != nil {
-			d = float64(*a.Published - w.From)
+// readArticles adds one night's articles to b and returns the hashes of
+// their ids, in file order.
+func readArticles(ctx context.Context, b *builder, src Source, w output.Window) ([]uint64, error) {
+	var ids []uint64
+	cols := []string{"article_id", "outlet", "published", "n_tokens"}
+	err := output.Articles.ScanColumns(src.Root, src.Day, cols, func(bt output.Batch) error {
+		if err := ctx.Err(); err != nil {
+			return err
 		}
-		r.day = append(r.day, d)
-		r.tokens = append(r.tokens, a.NTokens)
-		for d := range r.dims {
-			r.per1k[d] = append(r.per1k[d], 0)
-			r.share[d] = append(r.share[d], math.NaN())
-			r.hits[d] = append(r.hits[d], 0)
+		tokens := bt.Int64s(3)
+		for r := range bt.Len() {
+			day := math.NaN()
+			if !bt.Null(2, r) {
+				day = float64(bt.Date(2, r) - w.From)
+			}
+			b.article(bt.String(1, r), day, tokens[r])
+			ids = append(ids, idHash(bt.String(0, r)))
+		}
+		return nil
+	})
+	return ids, err
+}
+
+// readFrames adds one night's frames rows to b.
+func readFrames(ctx context.Context, b *builder, src Source, j *joiner) error {
+	cols := []string{"article_id", "dimension", "hits", "per_1k", "share"}
+	return output.Frames.ScanColumns(src.Root, src.Day, cols, func(bt output.Batch) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		hits, per1k, share := bt.Int64s(2), bt.Float64s(3), bt.Float64s(4)
+		prev, i := "", -1
+		for r := range bt.Len() {
+			if id := bt.String(0, r); r == 0 || id != prev {
+				var err error
+				if i, err = j.index(id); err != nil {
+					return err
+				}
+				prev = id
+			}
+			sh := math.NaN()
+			if !bt.Null(4, r) {
+				sh = share[r]
+			}
+			if err := b.frame(i, bt.String(1, r), per1k[r], hits[r], sh); err != nil {
+				return fmt.Errorf("article %q: %w", prev, err)
+			}
+		}
+		return nil
+	})
+}
+
+// readTermsAndStance adds one night's terms and stance rows to b.
+func readTermsAndStance(ctx context.Context, b *builder, src Source) error {
+	err := output.Terms.ScanColumns(src.Root, src.Day, []string{"outlet", "dimension", "entry", "hits"}, func(bt output.Batch) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		hits := bt.Int64s(3)
+		for r := range bt.Len() {
+			if err := b.term(bt.String(0, r), bt.String(1, r), bt.String(2, r), hits[r]); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", output.Terms.Path(src.Root, src.Day), err)
 	}
-	err = output.Frames.Scan(src.Root, src.Day, func(f output.FrameRow) error {
-		i, ok := index[f.ArticleID]
-		if !ok || i < base {
-			return fmt.Errorf("frame row for article %q, which is not in %s", f.ArticleID, output.Articles.Path(src.Root, src.Day))
+	err = output.Stance.ScanColumns(src.Root, src.Day, []string{"outlet", "actor", "stance"}, func(bt output.Batch) error {
+		stance := bt.Float64s(2)
+		for r := range bt.Len() {
+			if bt.Null(2, r) {
+				continue
+			}
+			if err := b.stance(bt.String(0, r), bt.String(1, r), stance[r]); err != nil {
+				return err
+			}
 		}
-		d, ok := r.dimIdx[f.Dimension]
-		if !ok {
-			d = r.addDim(f.Dimension)
-		}
-		r.per1k[d][i] = f.Per1k
-		if f.Share != nil {
-			r.share[d][i] = *f.Share
-		}
-		r.hits[d][i] = f.Hits
 		return nil
 	})
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", output.Stance.Path(src.Root, src.Day), err)
 	}
-	if r.terms == nil {
-		r.terms = map[[2]string]int64{}
-		r.stanceAct = map[string]*groupedValues{}
-	}
-	err = output.Terms.Scan(src.Root, src.Day, func(t output.TermRow) error {
-		r.terms[[2]string{t.Outlet, t.Dimension + "\x1f" + t.Entry}] += t.Hits
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	err = output.Stance.Scan(src.Root, src.Day, func(s output.StanceRow) error {
-		if s.Stance == nil {
-			return nil
-		}
-		g := r.stanceAct[s.Actor]
-		if g == nil {
-			g = &groupedValues{}
-			r.stanceAct[s.Actor] = g
-		}
-		g.outlet = append(g.outlet, r.intern(r.outletIdx, &r.outlets, s.Outlet))
-		g.value = append(g.value, *s.Stance)
-		return nil
-	})
-	return err
+	return nil
 }
 
-// addDim starts the columns of a dimension first seen in a frames row, with
-// the values of an article that has no row for it.
-func (r *rawWindow) addDim(name string) int {
-	d := r.intern(r.dimIdx, &r.dims, name)
-	n := len(r.outlet)
-	share := make([]float64, n)
-	for i := range share {
-		share[i] = math.NaN()
-	}
-	r.per1k = append(r.per1k, make([]float64, n))
-	r.share = append(r.share, share)
-	r.hits = append(r.hits, make([]int64, n))
-	return d
+// joiner finds the article of a frames row: the rows of one article follow
+// each other and articles come in the order of the articles file (the run
+// writes an article's rows together), so the article of a row is the
+// current one or a later one. A file in another order is an error.
+type joiner struct {
+	ids  []uint64 // hash of each article's id, in file order
+	base int      // window index of the night's first article
+	cur  int
 }
 
-// finish sorts outlets and dimensions. The columns are reused, not copied:
-// the window's numbers are in memory once, a few dozen bytes per article.
-func (r *rawWindow) finish(w output.Window) *windowData {
-	outlets, outletMap := sortedRemap(r.outlets)
-	dims, dimMap := sortedRemap(r.dims)
-	n := len(r.outlet)
-	wd := &windowData{window: w, dims: dims, outlets: outlets,
-		outlet: r.outlet, day: r.day, logTokens: make([]float64, n), tokens: r.tokens,
-		per1k: make([][]float64, len(dims)), share: make([][]float64, len(dims)), hits: make([][]int64, len(dims)),
-		terms: make([]map[string]int64, len(outlets)), stance: map[string]*groupedValues{}}
-	for od, d := range dimMap {
-		wd.per1k[d], wd.share[d], wd.hits[d] = r.per1k[od], r.share[od], r.hits[od]
-	}
-	for i := range n {
-		wd.outlet[i] = outletMap[r.outlet[i]]
-		wd.logTokens[i] = math.Log(math.Max(1, float64(r.tokens[i])))
-	}
-	for o := range wd.terms {
-		wd.terms[o] = map[string]int64{}
-	}
-	for k, v := range r.terms {
-		wd.terms[outletMap[r.outletIdx[k[0]]]][k[1]] += v
-	}
-	for actor, g := range r.stanceAct {
-		ng := &groupedValues{value: g.value, outlet: make([]int, len(g.outlet))}
-		for i, o := range g.outlet {
-			ng.outlet[i] = outletMap[o]
+func (j *joiner) index(id string) (int, error) {
+	h := idHash(id)
+	for i := j.cur; i < len(j.ids); i++ {
+		if j.ids[i] == h {
+			j.cur = i
+			return j.base + i, nil
 		}
-		wd.stance[actor] = ng
 	}
-	return wd
+	return 0, fmt.Errorf("frames row of article %q, which is not in the articles partition after the article of the row before", id)
 }
 
-// sortedRemap sorts names and returns, for each old index, the new one.
-func sortedRemap(names []string) ([]string, []int) {
-	sorted := append([]string(nil), names...)
-	sort.Strings(sorted)
-	pos := map[string]int{}
-	for i, s := range sorted {
-		pos[s] = i
+// idHash is the 64-bit FNV-1a hash of an article id.
+func idHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
 	}
-	remap := make([]int, len(names))
-	for i, s := range names {
-		remap[i] = pos[s]
-	}
-	return sorted, remap
+	return h
 }
