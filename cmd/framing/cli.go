@@ -178,19 +178,21 @@ func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 // dropped and the error becomes one JSON line (help, asked for, is still
 // printed).
 func parseFlags(fs *flag.FlagSet, args []string) error {
-	stderr := fs.Output()
+	stderr, usage := fs.Output(), fs.Usage
 	asJSON := jsonArgs(args)
 	if asJSON {
 		fs.SetOutput(io.Discard)
+		fs.Usage = func() {}
 	}
 	err := fs.Parse(args)
 	fs.SetOutput(stderr)
+	fs.Usage = usage
 	switch {
 	case err == nil:
 		return nil
 	case errors.Is(err, flag.ErrHelp):
 		if asJSON {
-			fs.Usage()
+			usage()
 		}
 		return err
 	case asJSON:
