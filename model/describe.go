@@ -2,7 +2,6 @@ package model
 
 import (
 	"math"
-	"math/bits"
 	"slices"
 )
 
@@ -188,131 +187,40 @@ func (m Moments) flat() bool { return negligible(m.M2, m.N, m.sumSq()) }
 // the values (CorrFromCross takes it).
 func (m Moments) Flat() bool { return m.flat() }
 
-// Bootstrap settings.
-const (
-	// DefaultBootstrapResamples is used when BootstrapMeanCI is given resamples ≤ 0.
-	DefaultBootstrapResamples = 2000
-	// BootstrapExactMaxN is the largest sample resampled value by value. Above it the
-	// bootstrap distribution of the mean is replaced by its normal limit (see
-	// BootstrapMeanCI), which keeps a 50-outlet table of 20,000 articles per outlet
-	// within the time budget: exact resampling costs n·resamples draws per group.
-	BootstrapExactMaxN = 5000
-	// bootstrapStream is the fixed second PCG word; the caller's seed is the first.
-	bootstrapStream = 0x9e3779b97f4a7c15
-)
-
-// CI is a confidence interval [Lo, Hi] with a Note (see result.go).
-type CI struct {
-	Lo, Hi float64
-	Note   string
-}
-
-// BootstrapMeanCI returns the percentile bootstrap interval of the mean of x at the given
-// level (0.95 for 95 %): resamples bootstrap means, each of len(x) draws with replacement,
-// and their type-7 quantiles at (1−level)/2 and (1+level)/2 (Efron & Tibshirani 1993,
-// An Introduction to the Bootstrap, ch. 13). resamples ≤ 0 means
-// DefaultBootstrapResamples.
-//
-// The draws are deterministic for a seed: SplitMix64 started at seed XOR
-// 0x9e3779b97f4a7c15, index = high 64 bits of the output·n (Lemire's multiply-shift; its
-// bias, below n/2⁶⁴, is negligible); see bootstrapMeans. The same x, resamples, seed and
-// level always give the same interval on every platform. The two quantiles are found by
-// selection (selectQuantile7), not a sort of the means.
-//
-// For n > BootstrapExactMaxN the interval is computed from the normal limit of the
-// bootstrap distribution instead: the bootstrap mean has expectation x̄ and variance σ̂²/n
-// with σ̂² = Σ(x−x̄)²/n (the plug-in variance), and by the central limit theorem its
-// quantiles tend to x̄ ± z·σ̂/√n; Note is then NoteBootNormal. With n < 2, a non-finite value
-// or level outside (0, 1), Lo and Hi are NaN and Note says why.
-func BootstrapMeanCI(x []float64, resamples int, seed uint64, level float64) CI {
-	ci := CI{Lo: nan(), Hi: nan()}
-	switch {
-	case !(level > 0 && level < 1):
-		ci.Note = NoteBadLevel
-		return ci
-	case len(x) == 0:
-		ci.Note = NoteEmpty
-		return ci
-	case len(x) < 2:
-		ci.Note = NoteTooFew
-		return ci
-	case valuesNote(x) != "":
-		ci.Note = valuesNote(x)
-		return ci
-	}
-	if resamples <= 0 {
-		resamples = DefaultBootstrapResamples
-	}
-	if len(x) > BootstrapExactMaxN {
-		m := MomentsOf(x)
-		z, note := normalQuantile((1 + level) / 2)
-		if note != "" {
-			ci.Note = note
-			return ci
-		}
-		half := z * math.Sqrt(m.M2) / m.N
-		return CI{Lo: m.Mean - half, Hi: m.Mean + half, Note: NoteBootNormal}
-	}
-	means := bootstrapMeans(x, resamples, seed)
-	return CI{Lo: selectQuantile7(means, (1-level)/2), Hi: selectQuantile7(means, (1+level)/2)}
-}
-
-// bootstrapMeans draws resamples bootstrap means of x, each of len(x) draws with
-// replacement: index = high 64 bits of u·n (Lemire's multiply-shift) for u from SplitMix64
-// (Steele, Lea & Flood 2014; the constants of Vigna's splitmix64.c) started at seed. Each
-// resample's draws are summed into four running sums, added at the end: a single sum
-// waits for each addition to finish, four let the draws run at the generator's speed.
-// SplitMix64 passes BigCrush; its state advances by one addition, so draws do not wait for
-// each other either. A resample costs about a nanosecond a draw.
-func bootstrapMeans(x []float64, resamples int, seed uint64) []float64 {
-	state := seed ^ bootstrapStream
-	next := func() uint64 {
-		state += 0x9e3779b97f4a7c15
-		z := state
-		z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
-		z = (z ^ (z >> 27)) * 0x94d049bb133111eb
-		return z ^ (z >> 31)
-	}
-	n := uint64(len(x))
-	means := make([]float64, resamples)
-	for b := range means {
-		var s0, s1, s2, s3 float64
-		i := uint64(0)
-		for ; i+4 <= n; i += 4 {
-			j0, _ := bits.Mul64(next(), n)
-			j1, _ := bits.Mul64(next(), n)
-			j2, _ := bits.Mul64(next(), n)
-			j3, _ := bits.Mul64(next(), n)
-			s0 += x[j0]
-			s1 += x[j1]
-			s2 += x[j2]
-			s3 += x[j3]
-		}
-		for ; i < n; i++ {
-			j, _ := bits.Mul64(next(), n)
-			s0 += x[j]
-		}
-		means[b] = ((s0 + s1) + (s2 + s3)) / float64(n)
-	}
-	return means
-}
-
-// selectQuantile7 is Quantile7 of x unsorted: it finds the two order statistics the
-// type-7 quantile needs by selection, in O(n), and may reorder x. It gives exactly
-// Quantile7 of sorted x, since order statistics do not depend on how they are found.
-func selectQuantile7(x []float64, p float64) float64 {
+// selectQuantiles7 is Quantile7 of x unsorted at p1 < p2, for the two ends of an
+// interval: it finds the four order statistics they need by selection, in O(n), and
+// reorders x. The results are exactly Quantile7 of sorted x, since order statistics do not
+// depend on how they are found. After x[k] is selected, x[k+1:] holds the larger values,
+// so the next order statistic is their minimum: for p2 near 1 a short scan; the lower pair
+// is taken among x[:k] the same way from its upper end.
+func selectQuantiles7(x []float64, p1, p2 float64) (float64, float64) {
 	n := len(x)
-	if n == 0 || !(p >= 0 && p <= 1) {
-		return nan()
+	if n == 0 || !(p1 >= 0 && p1 <= p2 && p2 <= 1) {
+		return nan(), nan()
 	}
-	h := float64(n-1) * p
-	lo := int(math.Floor(h))
-	selectNth(x, lo)
-	if lo+1 >= n {
-		return Quantile7(x[lo:lo+1], 0)
+	pair := func(lo int, h float64) float64 { // x[lo] and the next order statistic are in place
+		if lo+1 >= n || h == float64(lo) {
+			return x[lo]
+		}
+		return Quantile7([]float64{x[lo], slices.Min(x[lo+1:])}, h-float64(lo))
 	}
-	next := slices.Min(x[lo+1:]) // the (lo+1)-th order statistic: x[lo+1:] holds the larger ones
-	return Quantile7([]float64{x[lo], next}, h-float64(lo))
+	h1, h2 := float64(n-1)*p1, float64(n-1)*p2
+	lo1, lo2 := int(math.Floor(h1)), int(math.Floor(h2))
+	selectNth(x, lo2)
+	q2 := pair(lo2, h2)
+	if lo1+1 >= lo2 { // the two pairs overlap: select again
+		selectNth(x, lo1)
+		return pair(lo1, h1), q2
+	}
+	// x[:lo2] holds the lo2 smallest values: select the (lo1+1)-th among them,
+	// then the lo1-th is the largest of those below it.
+	below := x[:lo2]
+	selectNth(below, lo1+1)
+	a, b := slices.Max(below[:lo1+1]), below[lo1+1]
+	if h1 == float64(lo1) {
+		return a, q2
+	}
+	return Quantile7([]float64{a, b}, h1-float64(lo1)), q2
 }
 
 // selectNth reorders x so that x[k] is the value a sort would put there, every value

@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"sync"
 
 	"gonum.org/v1/gonum/mathext"
 	"gonum.org/v1/gonum/stat/distuv"
@@ -71,6 +72,31 @@ func tQuantile(p, df float64) (float64, string) {
 	if !dfOK(df) || !(p > 0 && p < 1) {
 		return nan(), NoteOutOfRange
 	}
+	if p == 0.975 && df == math.Trunc(df) && df <= maxTabledDF {
+		q := t975Table()[int(df)]
+		return finiteOr(q)
+	}
+	return tQuantileUncached(p, df)
+}
+
+// maxTabledDF bounds the integer degrees of freedom whose 97.5 % quantile is
+// tabled on first use: every outlet's t interval asks for one, and a window
+// of thousands of small outlets asks for the same few of them over and over
+// (below df 3 through gonum's slow inverse).
+const maxTabledDF = 1024
+
+// t975Table holds the 97.5 % quantiles of df = 0 … maxTabledDF (0 unused),
+// computed once and read-only afterwards.
+var t975Table = sync.OnceValue(func() []float64 {
+	tab := make([]float64, maxTabledDF+1)
+	for df := 1; df <= maxTabledDF; df++ {
+		tab[df], _ = tQuantileUncached(0.975, float64(df))
+	}
+	return tab
+})
+
+// tQuantileUncached is tQuantile without the cache.
+func tQuantileUncached(p, df float64) (float64, string) {
 	if t, ok := tQuantileNewton(p, df); ok {
 		return t, ""
 	}

@@ -46,9 +46,9 @@ func lgamma(x float64) float64 {
 	return v
 }
 
-// TestSelectQuantile7 checks that selection gives exactly the quantile of
+// TestSelectQuantiles7 checks that selection gives exactly the quantile of
 // the sorted values, with ties, at the bootstrap's levels and others.
-func TestSelectQuantile7(t *testing.T) {
+func TestSelectQuantiles7(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	for _, n := range []int{1, 2, 3, 7, 40, 2000, 2001} {
 		for _, ties := range []int{2, 50, 1 << 30} {
@@ -58,9 +58,13 @@ func TestSelectQuantile7(t *testing.T) {
 			}
 			sorted := slices.Clone(x)
 			slices.Sort(sorted)
-			for _, p := range []float64{0, 0.025, 0.25, 0.5, 0.975, 1} {
-				if got, want := selectQuantile7(slices.Clone(x), p), Quantile7(sorted, p); got != want {
-					t.Errorf("n %d, ties %d, p %g: %v, want %v", n, ties, p, got, want)
+			ps := []float64{0, 0.025, 0.25, 0.5, 0.6, 0.975, 1}
+			for i, p1 := range ps {
+				for _, p2 := range ps[i:] {
+					lo, hi := selectQuantiles7(slices.Clone(x), p1, p2)
+					if want1, want2 := Quantile7(sorted, p1), Quantile7(sorted, p2); lo != want1 || hi != want2 {
+						t.Errorf("n %d, ties %d, p %g and %g: %v and %v, want %v and %v", n, ties, p1, p2, lo, hi, want1, want2)
+					}
 				}
 			}
 		}
@@ -152,4 +156,41 @@ func TestTQuantileNewton(t *testing.T) {
 	if q, note := tQuantile(0.975, 2.5); note != "" || math.Abs(q-distuv.StudentsT{Nu: 2.5, Sigma: 1}.Quantile(0.975)) > 1e-12 {
 		t.Errorf("df 2.5: %v %q", q, note)
 	}
+}
+
+// TestBootstrapMeanCIsOneByOne checks that the intervals of k variables
+// resampled together are each exactly the interval of that variable
+// resampled alone with the same seed, notes included: sharing the draws
+// changes the cost, not the result.
+func TestBootstrapMeanCIsOneByOne(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 9))
+	for _, n := range []int{1, 2, 7, 300} {
+		const k = 5
+		x := make([]float64, n*k)
+		for i := range x {
+			x[i] = float64(r.IntN(40)) / 4
+		}
+		if n == 300 {
+			for i := range n {
+				x[i*k+3] = 2.5 // a constant variable
+			}
+			x[7*k+4] = math.Inf(1) // a variable with an infinity
+		}
+		all := BootstrapMeanCIs(x, n, k, 500, 42, 0.9)
+		for j := range k {
+			col := make([]float64, n)
+			for i := range col {
+				col[i] = x[i*k+j]
+			}
+			one := BootstrapMeanCI(col, 500, 42, 0.9)
+			if !sameCI(all[j], one) {
+				t.Errorf("n %d, variable %d: together %+v, alone %+v", n, j, all[j], one)
+			}
+		}
+	}
+}
+
+func sameCI(a, b CI) bool {
+	eq := func(x, y float64) bool { return x == y || math.IsNaN(x) && math.IsNaN(y) }
+	return eq(a.Lo, b.Lo) && eq(a.Hi, b.Hi) && a.Note == b.Note
 }

@@ -210,8 +210,13 @@ func (b *builder) finish() (*windowData, error) {
 	if err != nil {
 		return nil, err
 	}
+	wd.medium = newMediumOutlets(t.articles)
+	if wd.grouped, err = newColumnStore(b.dir, wd.medium.n); err != nil {
+		return nil, err
+	}
 	for range dims {
 		wd.ranks.addColumn()
+		wd.grouped.addColumn()
 	}
 	return wd, nil
 }

@@ -18,9 +18,11 @@ type computation struct {
 // compute runs every statistics task of wd on opt.Workers goroutines and
 // hands their rows to emit in a fixed order, whatever the number of
 // goroutines: first one task per dimension, the chi-square test, one task
-// per stance actor, keyness by blocks of outlets and the profiles; then the
-// sums of products of all dimensions, block by block; last PCA and
-// correlations. progress, when set, is told how many steps are done.
+// per stance actor, keyness by blocks of outlets and the profiles; then
+// outlet_stats of the medium outlets, by blocks of outlets; then the sums of
+// products of all dimensions, block by block; last PCA and correlations.
+// progress, when set, is told how many steps are done (the total grows once
+// the outlet blocks are known).
 func compute(ctx context.Context, wd *windowData, opt Options, progress func(done, total int), emit func(*tableRows) error) error {
 	c := &computation{wd: wd, reg: wd.regressionInput(), dims: make([]dimSummary, len(wd.dims))}
 	tasks := c.tasks()
@@ -37,6 +39,19 @@ func compute(ctx context.Context, wd *windowData, opt Options, progress func(don
 		return emit(s)
 	})
 	if err != nil {
+		return err
+	}
+	blocks := wd.medium.blocks(wd.totals.articles, blockRows(len(wd.dims)), blockOutlets(len(wd.dims)))
+	var byOutlet []task
+	for _, b := range blocks {
+		byOutlet = append(byOutlet, task{fmt.Sprintf("outlet_stats of %s to %s", wd.outlets[b[0]], wd.outlets[b[len(b)-1]]),
+			func(ctx context.Context, s *tableRows) error { return s.outletStatsBlock(ctx, wd, b) }})
+	}
+	total += len(byOutlet)
+	if err := runTasks(ctx, byOutlet, opt.Workers, func(s *tableRows) error {
+		step()
+		return emit(s)
+	}); err != nil {
 		return err
 	}
 	cs := newCrossSums(len(wd.dims))

@@ -22,10 +22,12 @@ type dimSummary struct {
 	eligibleMeans []float64
 }
 
-// dimension computes every per-dimension table of dimension d (outlet_stats,
-// its omnibus tests, outlet_pairs, regression, trends) from one read of its
-// column, then ranks the column for Spearman's ρ. Its memory is three
-// columns of the window, whatever the number of dimensions.
+// dimension computes every per-dimension table of dimension d (outlet_stats
+// of the large outlets, its omnibus tests, outlet_pairs, regression,
+// trends) from one read of its column, stores the medium outlets' values
+// for outlet_stats by outlet, then ranks the column for Spearman's ρ. Its
+// memory is three columns of the window, whatever the number of
+// dimensions.
 func (c *computation) dimension(ctx context.Context, s *tableRows, d int) error {
 	wd := c.wd
 	col, err := wd.column(d, nil)
@@ -33,7 +35,15 @@ func (c *computation) dimension(ctx context.Context, s *tableRows, d int) error 
 		return err
 	}
 	g := wd.lay.split(col)
-	if err := s.outletStats(ctx, wd, d, g); err != nil {
+	medium := make([]float64, 0, wd.medium.n)
+	for _, o := range wd.medium.outlets {
+		medium = append(medium, g.group(o)...)
+	}
+	if err := wd.grouped.putColumn(wd.colOf[d], medium); err != nil {
+		return err
+	}
+	medium = nil
+	if err := s.outletStatsLarge(ctx, wd, d, g); err != nil {
 		return err
 	}
 	s.omnibus(wd, "per_1k", wd.dims[d], g, wd.sel.smallNote())

@@ -60,6 +60,11 @@ func (s selection) smallNote() string {
 	return fmt.Sprintf("%d outlet(s) with fewer than %d articles left out", s.small, s.minArticles)
 }
 
+// bootNote says why an outlet has no bootstrap interval.
+func (s selection) bootNote() string {
+	return fmt.Sprintf("bootstrap interval only for outlets with at least %d articles", s.minArticles)
+}
+
 // pooledNote says what the (other) group holds.
 func (s selection) pooledNote() string {
 	if s.small == 0 {

@@ -164,6 +164,24 @@ func (s *columnStore) column(c int, dst []float64) ([]float64, error) {
 	return dst, nil
 }
 
+// readRange reads values lo to hi (exclusive) of column c into dst (grown as
+// needed), decoding the chunks that hold them.
+func (s *columnStore) readRange(c, lo, hi int, dst []float64, buf []byte) ([]float64, []byte, error) {
+	dst = dst[:0]
+	if hi <= lo {
+		return dst, buf, nil
+	}
+	first := lo / s.chunkRows
+	var err error
+	for k := first; k <= (hi-1)/s.chunkRows; k++ {
+		if dst, buf, err = s.readChunk(c, k, dst, buf); err != nil {
+			return nil, buf, err
+		}
+	}
+	skip := lo - first*s.chunkRows
+	return dst[skip : skip+hi-lo], buf, nil
+}
+
 // chunk reads chunk k of column c into dst (grown as needed).
 func (s *columnStore) chunk(c, k int, dst []float64, buf []byte) ([]float64, []byte, error) {
 	return s.readChunk(c, k, dst[:0], buf)

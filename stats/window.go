@@ -1,6 +1,8 @@
 package stats
 
 import (
+	"errors"
+
 	"framing/output"
 )
 
@@ -27,6 +29,10 @@ type windowData struct {
 
 	values *columnStore // per_1k, one column per dimension
 	ranks  *columnStore // filled by the dimension tasks: mid-ranks of per_1k minus those of 0
+	// grouped is filled by the dimension tasks: per dimension, the values of
+	// the outlets described outlet by outlet (medium), grouped by outlet.
+	grouped *columnStore
+	medium  mediumOutlets
 
 	totals totals
 	keys   keyTerms
@@ -80,9 +86,5 @@ func (wd *windowData) column(d int, dst []float64) ([]float64, error) {
 
 // close releases the scratch files.
 func (wd *windowData) close() error {
-	err := wd.values.close()
-	if rerr := wd.ranks.close(); err == nil {
-		err = rerr
-	}
-	return err
+	return errors.Join(wd.values.close(), wd.ranks.close(), wd.grouped.close())
 }

@@ -138,8 +138,13 @@ func openSink(c *output.Commit, w output.Window, meta map[string]string) (*sink,
 	return k, nil
 }
 
+// sinkWriter are the writer options of the statistics tables: ten tables are
+// open at once, so each buffers fewer rows and smaller pages than an
+// article table does (with the defaults the ten held some 120 MB).
+var sinkWriter = output.WriterOptions{BatchRows: 2048, PageBytes: 64 << 10, RowGroupBytes: 1 << 20}
+
 func openTable[R any](k *sink, dst **output.PartWriter[R], c *output.Commit, w output.Window, meta map[string]string, t output.Table[R, output.Window]) error {
-	pw, err := t.Create(c, w, meta)
+	pw, err := t.CreateWith(c, w, meta, sinkWriter)
 	if err != nil {
 		return err
 	}
