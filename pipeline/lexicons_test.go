@@ -78,7 +78,7 @@ func checkMixed(t *testing.T, out string, w output.Window, articles1, articles2 
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := map[string]int64{}    // lexicon/dimension → articles
+	n := map[string]int64{}     // lexicon/dimension → articles
 	shas := map[string]string{} // lexicon name → sha256
 	for _, r := range rows {
 		n[r.LexiconName+"/"+r.Dimension] += r.NArticles
