@@ -72,7 +72,7 @@ func runFlags(c *runConfig, stderr io.Writer) *flag.FlagSet {
 	floatVar(fs, &c.weights.Body, "body-weight", def.Body, 0, maxWeight, "`weight` of frame hits in the body")
 	fs.BoolVar(&c.matches, "matches", false, "also write the audit table `matches`, one row per frame hit")
 	fs.StringVar(&c.logFormat, "log-format", "text", "log format on stderr: text or json")
-	fs.BoolVar(&c.quiet, "quiet", false, "no progress bar, and log warnings and errors only")
+	fs.BoolVar(&c.quiet, "quiet", false, "no progress bar, and log warnings, errors and the closing summary only")
 	fs.BoolVar(&c.skipSeen, "skip-seen", false, "skip articles whose text is already in an earlier run_date partition of OUT")
 	floatVar(fs, &c.maxRejects, "max-reject-ratio", pipeline.DefaultMaxRejectRatio, 0, 1,
 		"fail with exit 3, writing nothing, when rejects/records exceeds this `ratio`; 0 allows no reject")
