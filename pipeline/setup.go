@@ -72,8 +72,17 @@ func writeRunRow(c *output.Commit, j *job, cfg Config, sum Summary, started, fin
 	if err != nil {
 		return err
 	}
+	if err := t.write(runRow(j, cfg, sum, started, finished)); err != nil {
+		t.close()
+		return err
+	}
+	return t.close()
+}
+
+// runRow is the manifest row of a run with the counts in sum.
+func runRow(j *job, cfg Config, sum Summary, started, finished time.Time) output.RunRow {
 	inputs, _ := json.Marshal(cfg.Inputs)
-	row := output.RunRow{
+	return output.RunRow{
 		RunID:          j.runID,
 		RunDate:        j.runDate,
 		StartedAt:      started.UTC(),
@@ -91,9 +100,4 @@ func writeRunRow(c *output.Commit, j *job, cfg Config, sum Summary, started, fin
 		Flags:          j.flagJSON,
 		Seconds:        sum.Seconds,
 	}
-	if err := t.write(row); err != nil {
-		t.close()
-		return err
-	}
-	return t.close()
 }
