@@ -12,7 +12,7 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/s3" // s3:// inputs
-	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"             // the runners, gs:// and local files
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"            // the runners, gs:// and local files
 
 	"framing/beam/job"
 	"framing/pipeline"
