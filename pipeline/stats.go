@@ -39,7 +39,10 @@ func writeStats(ctx context.Context, c *output.Commit, j *job, cfg Config, sum *
 	if err != nil {
 		return nil, err
 	}
-	own := partitionAt(c.Dir(), "run_date="+j.runDate.String(), j.runDate)
+	own, err := partitionAt(c.Dir(), "run_date="+j.runDate.String(), j.runDate)
+	if err != nil {
+		return nil, err
+	}
 	wd, err := loadWindow(w, append(stored, own))
 	if err != nil {
 		return nil, fmt.Errorf("reading the window %s for statistics: %w", w, err)
@@ -81,7 +84,7 @@ func Stats(ctx context.Context, cfg StatsConfig) (StatsSummary, error) {
 		"framing.run_id":         "stats-" + w.String(),
 		"framing.schema_version": output.SchemaVersion,
 	}
-	if err := copyLexiconMeta(parts[len(parts)-1].articles, meta); err != nil {
+	if err := copyLexiconMeta(parts[len(parts)-1].articles[0], meta); err != nil {
 		return sum, err
 	}
 	c, err := output.NewCommit(cfg.OutDir)

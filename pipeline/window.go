@@ -52,10 +52,11 @@ type groupedValues struct {
 	value  []float64
 }
 
-// partition is one run date's article-level files.
+// partition is one run date's article-level files: part-00000.parquet
+// from `framing run`, or several part files from framing-beam's shards.
 type partition struct {
 	day                              output.Date
-	articles, frames, terms, stances string
+	articles, frames, terms, stances []string
 }
 
 // loadWindow reads the given partitions into columns. Outlets and dimensions
@@ -99,7 +100,7 @@ func (r *rawWindow) intern(m map[string]int, list *[]string, s string) int {
 func (r *rawWindow) add(p partition, w Window) error {
 	base := len(r.outlet)
 	index := map[string]int{}
-	err := output.ScanTable(p.articles, func(a output.ArticleRow) error {
+	err := scanAll(p.articles, func(a output.ArticleRow) error {
 		index[a.ArticleID] = len(r.outlet)
 		r.outlet = append(r.outlet, r.intern(r.outletIdx, &r.outlets, a.Outlet))
 		d := math.NaN()
@@ -116,12 +117,12 @@ func (r *rawWindow) add(p partition, w Window) error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("reading %s: %w", p.articles, err)
+		return err
 	}
-	err = output.ScanTable(p.frames, func(f output.FrameRow) error {
+	err = scanAll(p.frames, func(f output.FrameRow) error {
 		i, ok := index[f.ArticleID]
 		if !ok || i < base {
-			return fmt.Errorf("frame row for article %q, which is not in %s", f.ArticleID, p.articles)
+			return fmt.Errorf("frame row for article %q, which is not in %s", f.ArticleID, strings.Join(p.articles, ", "))
 		}
 		d, ok := r.dimIdx[f.Dimension]
 		if !ok {
@@ -135,34 +136,105 @@ func (r *rawWindow) add(p partition, w Window) error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("reading %s: %w", p.frames, err)
+		return err
 	}
 	if r.terms == nil {
 		r.terms = map[[2]string]int64{}
 		r.stanceAct = map[string]*groupedValues{}
 	}
-	err = output.ScanTable(p.terms, func(t output.TermRow) error {
+	err = scanAll(p.terms, func(t output.TermRow) error {
 		r.terms[[2]string{t.Outlet, t.Dimension + "\x1f" + t.Entry}] += t.Hits
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("reading %s: %w", p.terms, err)
+		return err
 	}
-	err = output.ScanTable(p.stances, func(s output.StanceRow) error {
+	var stances []stanceValue
+	err = scanAll(p.stances, func(s output.StanceRow) error {
 		if s.Stance == nil {
 			return nil
 		}
-		g := r.stanceAct[s.Actor]
-		if g == nil {
-			g = &groupedValues{}
-			r.stanceAct[s.Actor] = g
+		i, ok := index[s.ArticleID]
+		if !ok || i < base {
+			return fmt.Errorf("stance row for article %q, which is not in %s", s.ArticleID, strings.Join(p.articles, ", "))
 		}
-		g.outlet = append(g.outlet, r.intern(r.outletIdx, &r.outlets, s.Outlet))
-		g.value = append(g.value, *s.Stance)
+		stances = append(stances, stanceValue{article: i, outlet: r.intern(r.outletIdx, &r.outlets, s.Outlet), actor: s.Actor, value: *s.Stance})
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("reading %s: %w", p.stances, err)
+		return err
+	}
+	r.sortByID(base, index, stances)
+	return nil
+}
+
+// stanceValue is one stance row of a partition until it is placed.
+type stanceValue struct {
+	article, outlet int
+	actor           string
+	value           float64
+}
+
+// sortByID puts the partition's articles, from base on, in article id
+// order, and appends its stance values in that order (keeping each
+// article's rows in file order), so that the statistics depend only on
+// which articles a partition holds, not on how they are split into part
+// files or ordered in them: the bootstrap resamples by position, and sums
+// of floats depend on their order in the last bits. framing-beam writes a
+// partition as shards in an order of its own.
+func (r *rawWindow) sortByID(base int, index map[string]int, stances []stanceValue) {
+	n := len(r.outlet) - base
+	ids := make([]string, n)
+	for id, i := range index {
+		ids[i-base] = id
+	}
+	order := make([]int, n) // order[k] is the old place of the k-th article by id
+	for k := range order {
+		order[k] = base + k
+	}
+	sort.Slice(order, func(a, b int) bool { return ids[order[a]-base] < ids[order[b]-base] })
+	newPos := make([]int, n)
+	for k, old := range order {
+		newPos[old-base] = base + k
+	}
+	r.outlet = permute(r.outlet, base, order)
+	r.day = permute(r.day, base, order)
+	r.tokens = permute(r.tokens, base, order)
+	for d := range r.dims {
+		r.per1k[d] = permute(r.per1k[d], base, order)
+		r.share[d] = permute(r.share[d], base, order)
+		r.hits[d] = permute(r.hits[d], base, order)
+	}
+	sort.SliceStable(stances, func(a, b int) bool {
+		return newPos[stances[a].article-base] < newPos[stances[b].article-base]
+	})
+	for _, s := range stances {
+		g := r.stanceAct[s.actor]
+		if g == nil {
+			g = &groupedValues{}
+			r.stanceAct[s.actor] = g
+		}
+		g.outlet = append(g.outlet, s.outlet)
+		g.value = append(g.value, s.value)
+	}
+}
+
+// permute reorders s[base:] so that its k-th element is the old s[order[k]].
+func permute[T any](s []T, base int, order []int) []T {
+	seg := make([]T, len(order))
+	for k, old := range order {
+		seg[k] = s[old]
+	}
+	copy(s[base:], seg)
+	return s
+}
+
+// scanAll scans the part files of one table of a partition in order.
+func scanAll[T any](paths []string, fn func(T) error) error {
+	for _, p := range paths {
+		if err := output.ScanTable(p, fn); err != nil {
+			return fmt.Errorf("reading %s: %w", p, err)
+		}
 	}
 	return nil
 }
@@ -241,16 +313,33 @@ func storedPartitions(outDir string, w Window) ([]partition, error) {
 	for _, p := range paths {
 		dir := filepath.Base(filepath.Dir(p))
 		day, err := output.ParseDate(strings.TrimPrefix(dir, "run_date="))
-		if err != nil || !w.Contains(day) {
-			continue
+		if err != nil || !w.Contains(day) || (len(parts) > 0 && parts[len(parts)-1].day == day) {
+			continue // one entry per partition, however many part files it has
 		}
-		parts = append(parts, partitionAt(outDir, dir, day))
+		part, err := partitionAt(outDir, dir, day)
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, part)
 	}
 	return parts, nil
 }
 
-// partitionAt names the files of one run date below root.
-func partitionAt(root, dir string, day output.Date) partition {
-	f := func(table string) string { return filepath.Join(root, table, dir, "part-00000.parquet") }
-	return partition{day: day, articles: f("articles"), frames: f("frames"), terms: f("terms"), stances: f("stance")}
+// partitionAt lists the part files of one run date below root, in name
+// order.
+func partitionAt(root, dir string, day output.Date) (partition, error) {
+	var err error
+	f := func(table string) []string {
+		files, gerr := filepath.Glob(filepath.Join(root, table, dir, "part-*.parquet"))
+		if err == nil && gerr == nil && len(files) == 0 {
+			gerr = fmt.Errorf("no part files in %s", filepath.Join(root, table, dir))
+		}
+		if err == nil {
+			err = gerr
+		}
+		sort.Strings(files)
+		return files
+	}
+	p := partition{day: day, articles: f("articles"), frames: f("frames"), terms: f("terms"), stances: f("stance")}
+	return p, err
 }

@@ -87,7 +87,7 @@ func TestPrismOneShardSameBytes(t *testing.T) {
 }
 
 // TestPrismGenerated compares the two on a generated corpus of some 3,400
-// articles in 8 shards.
+// articles in 8 shards, and `framing stats` on both outputs.
 func TestPrismGenerated(t *testing.T) {
 	inputs := []string{genCorpus(t, "6")}
 	want := framingRun(t, inputs, false)
@@ -105,6 +105,7 @@ func TestPrismGenerated(t *testing.T) {
 	if n := len(partFiles(t, out, "frames")); n != 8 {
 		t.Errorf("frames has %d part files; want 8", n)
 	}
+	sameStats(t, want, out)
 }
 
 // TestPrismBundleFailsOnce makes one shard writer fail halfway through its
