@@ -31,7 +31,7 @@ func examples(t testing.TB) []string {
 
 // TestPrismExamples runs framing-beam on prism over the examples and a
 // hostile file, and checks every article-level table against `framing run`
-// of the same inputs.
+// of the same inputs, read back with output's reader and with DuckDB.
 func TestPrismExamples(t *testing.T) {
 	inputs := append(examples(t), hostileCorpus(t))
 	want := framingRun(t, inputs, true)
@@ -43,6 +43,7 @@ func TestPrismExamples(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameTables(t, want, out, true)
+	sameInDuckDB(t, want, out)
 	if sum.Rejects < 8 || sum.Articles < 70 {
 		t.Errorf("summary %+v: want the examples' articles and the hostile rejects", sum)
 	}
