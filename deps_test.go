@@ -24,6 +24,8 @@ var allowed = map[string][]string{
 	"pipeline":          {"corpus", "features", "lexicon", "model", "output"},
 	"cmd/framing":       {"pipeline", "lexicon"},
 	"scripts/gencorpus": {},
+	// A validation program (docs/stance.md), run by hand on labeled data.
+	"scripts/stancecheck": {"features", "lexicon", "model"},
 }
 
 // thirdParty names modules that only one package may use.
