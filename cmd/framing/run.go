@@ -54,7 +54,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	fs.StringVar(&c.manifest, "manifest", "", "manifest.csv `file` describing a directory input (default: DIR/manifest.csv)")
 	fs.StringVar(&c.runDate, "run-date", "", "partition `date` YYYY-MM-DD (default: today in UTC)")
 	fs.IntVar(&c.workers, "workers", 0, "scoring goroutines (default GOMAXPROCS)")
-	fs.Var(&c.lexicons, "lexicon", "lexicon `file` (.yaml, quanteda .yml, LIWC .dic); repeatable; default: the embedded lexicon")
+	fs.Var(&c.lexicons, "lexicon", "lexicon `file` (.yaml, quanteda .yml, LIWC .dic, valence list .txt or .tsv); repeatable; default: the embedded lexicon")
 	fs.StringVar(&c.boilerplate, "boilerplate", "", "`file` of extra boilerplate line patterns (one regular expression a line)")
 	def := pipeline.DefaultWeights()
 	fs.Float64Var(&c.weights.Title, "title-weight", def.Title, "weight of frame hits in the title")
