@@ -93,21 +93,33 @@ func termRows(it item, j *job) []output.TermRow {
 func stanceRows(it item, j *job) []output.StanceRow {
 	rows := make([]output.StanceRow, 0, len(it.scores.Stance))
 	for _, s := range it.scores.Stance {
-		r := output.StanceRow{
-			RunDate:   j.runDate,
-			ArticleID: it.art.ID,
-			Outlet:    it.scores.Outlet,
-			Actor:     s.Actor,
-			Mentions:  int64(s.Mentions),
-			Positive:  finite(s.Positive),
-			Negative:  finite(s.Negative),
-		}
-		if s.HasStance {
-			r.Stance = optFloat(s.Stance)
-		}
-		rows = append(rows, r)
+		rows = append(rows, output.StanceRow{
+			RunDate:           j.runDate,
+			ArticleID:         it.art.ID,
+			Outlet:            it.scores.Outlet,
+			Actor:             s.Actor,
+			Mentions:          int64(s.Mentions),
+			Positive:          finite(s.Positive),
+			Negative:          finite(s.Negative),
+			Stance:            optStance(s.Stance, s.HasStance),
+			AuthorialPositive: finite(s.Authorial.Positive),
+			AuthorialNegative: finite(s.Authorial.Negative),
+			AuthorialStance:   optStance(s.Authorial.Stance, s.Authorial.HasStance),
+			QuotedPositive:    finite(s.Quoted.Positive),
+			QuotedNegative:    finite(s.Quoted.Negative),
+			QuotedStance:      optStance(s.Quoted.Stance, s.Quoted.HasStance),
+			Attributions:      int64(s.Attributions),
+		})
 	}
 	return rows
+}
+
+// optStance is a stance column's value: null when the stance is undefined.
+func optStance(v float64, ok bool) *float64 {
+	if !ok {
+		return nil
+	}
+	return optFloat(v)
 }
 
 func matchRows(it item, j *job) []output.MatchRow {
