@@ -18,8 +18,11 @@ import (
 // matcher compiles the tone lists, intensifiers and negators of the lexicon
 // at lexPath (the embedded default when "") with the actors of actorsPath in
 // place of the lexicon's own: the validation is about the tone rules and
-// lists, and the actor list is a fixed instrument written for it.
-func matcher(lexPath, actorsPath string) (*lexicon.Matcher, error) {
+// lists, and the actor list is a fixed instrument written for it. When
+// tonePath is not "", the positive and negative lists of that file (any
+// format lexicon.Load reads, such as a VADER-style valence list) replace
+// the lexicon's, and its intensifiers and negators stay.
+func matcher(lexPath, tonePath, actorsPath string) (*lexicon.Matcher, error) {
 	var lex *lexicon.Lexicon
 	var err error
 	if lexPath == "" {
@@ -29,6 +32,13 @@ func matcher(lexPath, actorsPath string) (*lexicon.Matcher, error) {
 	}
 	if err != nil {
 		return nil, fmt.Errorf("loading tone lexicon: %w", err)
+	}
+	if tonePath != "" {
+		tl, err := lexicon.Load(tonePath)
+		if err != nil {
+			return nil, fmt.Errorf("loading tone lists: %w", err)
+		}
+		lex.Tone.Positive, lex.Tone.Negative = tl.Tone.Positive, tl.Tone.Negative
 	}
 	data, err := os.ReadFile(actorsPath)
 	if err != nil {

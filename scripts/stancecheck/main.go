@@ -7,7 +7,7 @@
 // given on the command line; no test needs it.
 //
 //	go run ./scripts/stancecheck -corpus ../shared/corpus/labeled.jsonl.gz \
-//	    -actors docs/validation/us-actors.yaml [-lexicon tone.yaml] [-voice authorial]
+//	    -actors docs/validation/us-actors.yaml [-lexicon lex.yaml] [-tone list.txt] [-voice authorial]
 package main
 
 import (
@@ -44,6 +44,7 @@ func (e usageError) Error() string { return e.msg }
 // config is what the flags say.
 type config struct {
 	corpus, actors, lexicon, dump string
+	tone                          string
 	voice                         string
 	expect                        map[string]int // actor → +1 when right-leaning outlets should be more positive, −1 for left
 	minArticles                   int
@@ -61,6 +62,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&c.corpus, "corpus", "", "labeled JSON Lines `file` (.gz allowed) with id, outlet, bias, title, text")
 	fs.StringVar(&c.actors, "actors", "", "actor `file`: a quanteda-layout YAML mapping of actor to aliases")
 	fs.StringVar(&c.lexicon, "lexicon", "", "lexicon `file` whose tone lists are used (default: the embedded lexicon)")
+	fs.StringVar(&c.tone, "tone", "", "`file` whose positive and negative lists replace the lexicon's (e.g. a .txt valence list)")
 	fs.StringVar(&c.voice, "voice", "combined", "which stance: "+strings.Join(voiceNames, ", "))
 	fs.StringVar(&c.dump, "dump", "", "write per-article and per-outlet values to `prefix`-articles.tsv and -outlets.tsv")
 	expect := fs.String("expect", defaultExpect, "actor=right|left: the side expected to be more positive")
@@ -79,7 +81,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if c.expect, err = parseExpect(*expect); err != nil {
 		return usageError{err.Error()}
 	}
-	m, err := matcher(c.lexicon, c.actors)
+	m, err := matcher(c.lexicon, c.tone, c.actors)
 	if err != nil {
 		return err
 	}

@@ -12,7 +12,9 @@ import (
 
 // voices pick the positive and negative mass a stance is computed from.
 var voices = map[string]func(features.Stance) (pos, neg float64){
-	"combined": func(s features.Stance) (float64, float64) { return s.Positive, s.Negative },
+	"combined":  func(s features.Stance) (float64, float64) { return s.Positive, s.Negative },
+	"authorial": func(s features.Stance) (float64, float64) { return s.Authorial.Positive, s.Authorial.Negative },
+	"quoted":    func(s features.Stance) (float64, float64) { return s.Quoted.Positive, s.Quoted.Negative },
 }
 
 var voiceNames = func() []string {
