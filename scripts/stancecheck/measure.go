@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 
 	"framing/features"
 	"framing/model"
@@ -157,16 +158,6 @@ func outletMeans(pts []point, min int) []outletMean {
 			out = append(out, *o)
 		}
 	}
-	slices.SortFunc(out, func(a, b outletMean) int { return compareStrings(a.outlet, b.outlet) })
+	slices.SortFunc(out, func(a, b outletMean) int { return strings.Compare(a.outlet, b.outlet) })
 	return out
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
