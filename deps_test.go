@@ -25,6 +25,8 @@ var allowed = map[string][]string{
 	"pipeline":          {"corpus", "features", "lexicon", "output", "stats"},
 	"cmd/framing":       {"pipeline", "stats", "output", "lexicon"},
 	"scripts/gencorpus": {},
+	// A validation program (docs/stance.md), run by hand on labeled data.
+	"scripts/stancecheck": {"features", "lexicon", "model"},
 }
 
 // thirdParty names modules that only one package may use.
