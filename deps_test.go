@@ -21,9 +21,12 @@ var allowed = map[string][]string{
 	"model":             {},
 	"output":            {},
 	"features":          {"lexicon"},
-	"pipeline":          {"corpus", "features", "lexicon", "model", "output"},
-	"cmd/framing":       {"pipeline", "lexicon"},
+	"stats":             {"model", "output"},
+	"pipeline":          {"corpus", "features", "lexicon", "output", "stats"},
+	"cmd/framing":       {"pipeline", "stats", "output", "lexicon"},
 	"scripts/gencorpus": {},
+	// A validation program (docs/stance.md), run by hand on labeled data.
+	"scripts/stancecheck": {"features", "lexicon", "model"},
 }
 
 // thirdParty names modules that only one package may use.

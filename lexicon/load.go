@@ -13,7 +13,8 @@ import (
 
 // Load reads a lexicon file in any supported format, chosen by extension:
 // .yaml or .yml is the native format when it has a top-level `dimensions`
-// key and a quanteda dictionary otherwise; .dic is LIWC. Import warnings
+// key and a quanteda dictionary otherwise; .dic is LIWC; .tsv and .txt are a
+// weighted tone list (word, tab, valence: ParseValence). Import warnings
 // are dropped; use LoadFile to see them.
 func Load(path string) (*Lexicon, error) {
 	l, _, err := LoadFile(path)
@@ -39,8 +40,10 @@ func LoadFile(path string) (*Lexicon, []Diagnostic, error) {
 		return l, diags, nil
 	case ".dic":
 		return LoadDic(bytes.NewReader(data), path)
+	case ".tsv", ".txt":
+		return ParseValence(bytes.NewReader(data), path)
 	default:
-		return nil, nil, fmt.Errorf("reading lexicon %s: unknown extension %q (want .yaml, .yml or .dic)", path, ext)
+		return nil, nil, fmt.Errorf("reading lexicon %s: unknown extension %q (want .yaml, .yml, .dic, .tsv or .txt)", path, ext)
 	}
 }
 
@@ -150,8 +153,10 @@ func ValidateFile(path string) ([]Diagnostic, error) {
 		_, diags, err = ParseQuanteda(bytes.NewReader(data), path)
 	case ".dic":
 		_, diags, err = LoadDic(bytes.NewReader(data), path)
+	case ".tsv", ".txt":
+		_, diags, err = ParseValence(bytes.NewReader(data), path)
 	default:
-		return nil, fmt.Errorf("reading lexicon %s: unknown extension %q (want .yaml, .yml or .dic)", path, ext)
+		return nil, fmt.Errorf("reading lexicon %s: unknown extension %q (want .yaml, .yml, .dic, .tsv or .txt)", path, ext)
 	}
 	// ParseQuanteda reports its errors as diagnostics too; LoadDic returns
 	// them (and I/O errors, impossible on a byte slice) only as the error.

@@ -19,8 +19,8 @@ type Scorer struct {
 
 // NewScorer prepares what a run derives from cfg before reading input: it
 // loads and compiles the lexicons and the boilerplate file, and names the
-// run. Inputs and OutDir may be empty; SkipSeen, WindowDays, Progress and
-// MaxRejectRatio are not used.
+// run. cfg starts from DefaultConfig; Inputs and OutDir may be empty, and
+// SkipSeen, Progress and the statistics settings are not used.
 func NewScorer(cfg Config) (*Scorer, error) {
 	if len(cfg.Inputs) == 0 {
 		cfg.Inputs = []string{"-"}
@@ -28,7 +28,7 @@ func NewScorer(cfg Config) (*Scorer, error) {
 	if cfg.OutDir == "" {
 		cfg.OutDir = "."
 	}
-	cfg.defaults()
+	cfg = cfg.withDefaults()
 	j, err := prepare(cfg)
 	if err != nil {
 		return nil, err
@@ -59,33 +59,33 @@ type Rows struct {
 	Stance  []output.StanceRow
 	Matches []output.MatchRow
 	Reject  *output.RejectRow
+	// InternalError says that Reject comes from a panic in the scorer.
+	InternalError bool
 	// TextBytes is the article's text length, for the MB/s figure;
 	// DateWarning says its date could not be parsed.
 	TextBytes   int64
 	DateWarning bool
 }
 
-// Score scores one decoded article exactly as Run does, after Run has
-// found its id to be the first occurrence: an article left without words
-// (or one that makes the scorer panic) comes back as a reject.
+// Score scores one decoded article exactly as Run does, once Run has found
+// its id to be the first occurrence: an article left without words, or one
+// that makes the scorer panic, comes back as a reject.
 func (s *Scorer) Score(a corpus.Article) Rows {
 	it := item{art: a, read: true}
-	score(&it, s.j, s.cfg)
+	process(&it, s.j, s.cfg)
 	if it.rej != nil {
-		return s.Reject(it.rej)
+		r := s.Reject(it.rej)
+		r.InternalError = it.internal
+		return r
 	}
-	art := articleRow(it, s.j)
-	r := Rows{Article: &art, Frames: frameRows(it, s.j), Terms: termRows(it, s.j),
-		Stance: stanceRows(it, s.j), TextBytes: int64(len(a.Text)), DateWarning: a.DateWarning}
-	if s.cfg.Matches {
-		r.Matches = matchRows(it, s.j)
-	}
-	return r
+	rows := convert(it.art, it.sha, it.scores, s.j.runDate, s.j.runID)
+	return Rows{Article: &rows.article, Frames: rows.frames, Terms: rows.terms, Stance: rows.stance,
+		Matches: rows.matches, TextBytes: int64(len(a.Text)), DateWarning: a.DateWarning}
 }
 
 // Reject is the rejects row of a record error, as Run writes it.
 func (s *Scorer) Reject(e *corpus.RecordError) Rows {
-	row := rejectRow(e, s.j)
+	row := rejectRow(e, s.j.runDate)
 	return Rows{Reject: &row}
 }
 

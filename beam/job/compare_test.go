@@ -41,9 +41,10 @@ func repoRoot(t testing.TB) string {
 func framingRun(t testing.TB, inputs []string, matches bool) string {
 	t.Helper()
 	out := t.TempDir()
-	_, err := pipeline.Run(context.Background(), pipeline.Config{Inputs: inputs, OutDir: out, RunDate: runDate,
-		Version: testVersion, Matches: matches, Workers: 2})
-	if err != nil {
+	cfg := pipeline.DefaultConfig()
+	cfg.Inputs, cfg.OutDir, cfg.RunDate, cfg.Version, cfg.Matches, cfg.Workers = inputs, out, runDate, testVersion, matches, 2
+	cfg.MaxRejectRatio = 1
+	if _, err := pipeline.Run(context.Background(), cfg); err != nil {
 		t.Fatalf("framing run: %v", err)
 	}
 	return out
@@ -51,7 +52,8 @@ func framingRun(t testing.TB, inputs []string, matches bool) string {
 
 // beamOptions are the options of a framing-beam job equal to framingRun's.
 func beamOptions(inputs []string, out string, exec func(context.Context, *beam.Pipeline) (beam.PipelineResult, error)) Options {
-	return Options{Inputs: inputs, OutDir: out, RunDate: runDate, Version: testVersion, Execute: exec}
+	return Options{Inputs: inputs, OutDir: out, RunDate: runDate, Version: testVersion, Execute: exec,
+		Weights: pipeline.DefaultWeights(), MaxRecordBytes: pipeline.DefaultMaxRecordBytes, MaxRejectRatio: 1}
 }
 
 // partFiles lists the part files of one table's partition, in name order.

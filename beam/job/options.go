@@ -23,8 +23,8 @@ type Options struct {
 	Weights        pipeline.Weights
 	Matches        bool    // also write the matches table
 	Version        string  // program version, recorded in every file
-	MaxRecordBytes int     // longest record; 0 means corpus.DefaultMaxRecordBytes
-	MaxRejectRatio float64 // publish nothing when rejects/records exceeds it; 0 means 1
+	MaxRecordBytes int     // longest record, at least 1 (pipeline.DefaultMaxRecordBytes)
+	MaxRejectRatio float64 // in [0, 1]: publish nothing when rejects/records exceeds it
 	// Shards is the number of part files per table partition, at most; a
 	// shard's rows are sorted in memory by its writer, so a shard should
 	// hold at most some 100,000 articles. 0 means DefaultShards.
@@ -52,9 +52,6 @@ func (o *Options) defaults() {
 	}
 	if o.Attempts <= 0 {
 		o.Attempts = 1
-	}
-	if o.MaxRejectRatio <= 0 {
-		o.MaxRejectRatio = 1
 	}
 	if o.Log == nil {
 		o.Log = slog.New(slog.DiscardHandler)
@@ -136,10 +133,19 @@ func (sc scoring) scorer() (*pipeline.Scorer, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg := pipeline.Config{Inputs: sc.Inputs, OutDir: ".", RunDate: sc.RunDate, Lexicons: lex,
-		Weights: sc.Weights, Matches: sc.Matches, Version: sc.Version, MaxRecordBytes: sc.MaxRecordBytes}
+	o := Options{Inputs: sc.Inputs, RunDate: sc.RunDate, Lexicons: lex, Weights: sc.Weights,
+		Matches: sc.Matches, Version: sc.Version, MaxRecordBytes: sc.MaxRecordBytes}
 	if len(bp) > 0 {
-		cfg.Boilerplate = bp[0]
+		o.Boilerplate = bp[0]
 	}
-	return pipeline.NewScorer(cfg)
+	return pipeline.NewScorer(o.config())
+}
+
+// config is the run configuration that o describes, for pipeline.NewScorer.
+func (o Options) config() pipeline.Config {
+	cfg := pipeline.DefaultConfig()
+	cfg.Inputs, cfg.OutDir, cfg.RunDate = o.Inputs, o.OutDir, o.RunDate
+	cfg.Lexicons, cfg.Boilerplate, cfg.Weights, cfg.Matches = o.Lexicons, o.Boilerplate, o.Weights, o.Matches
+	cfg.Version, cfg.MaxRecordBytes, cfg.MaxRejectRatio = o.Version, o.MaxRecordBytes, o.MaxRejectRatio
+	return cfg
 }

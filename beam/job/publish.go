@@ -46,7 +46,8 @@ func publish(o Options, sc *pipeline.Scorer, st stagingDir, started time.Time) (
 		return p, err
 	}
 	p.sum = pipeline.Summary{RunID: sc.RunID(), OutDir: o.OutDir, RunDate: o.RunDate, RecordsRead: c.Records,
-		Articles: c.Articles, Rejects: c.Rejects, DateWarnings: c.DateWarnings, TextBytes: c.TextBytes}
+		Articles: c.Articles, Rejects: c.Rejects, InternalErrors: c.InternalErrors, DateWarnings: c.DateWarnings,
+		TextBytes: c.TextBytes}
 	if c.Records > 0 && float64(c.Rejects)/float64(c.Records) > o.MaxRejectRatio {
 		return p, &pipeline.RejectRatioError{Rejects: c.Rejects, Records: c.Records, Max: o.MaxRejectRatio}
 	}

@@ -43,9 +43,7 @@ func Run(ctx context.Context, o Options) (pipeline.Summary, error) {
 		fs.Close()
 	}
 	started := o.Now()
-	sc, err := pipeline.NewScorer(pipeline.Config{Inputs: o.Inputs, OutDir: o.OutDir, RunDate: o.RunDate,
-		Lexicons: o.Lexicons, Boilerplate: o.Boilerplate, Weights: o.Weights, Matches: o.Matches,
-		Version: o.Version, MaxRecordBytes: o.MaxRecordBytes, MaxRejectRatio: o.MaxRejectRatio})
+	sc, err := pipeline.NewScorer(o.config())
 	if err != nil {
 		return sum, err
 	}

@@ -25,13 +25,14 @@ func init() {
 // counts are one shard's contribution to the run's manifest row, kept in
 // the staging directory beside its files.
 type counts struct {
-	Records, Articles, Rejects, DateWarnings, TextBytes int64
+	Records, Articles, Rejects, InternalErrors, DateWarnings, TextBytes int64
 }
 
 func (c *counts) add(d counts) {
 	c.Records += d.Records
 	c.Articles += d.Articles
 	c.Rejects += d.Rejects
+	c.InternalErrors += d.InternalErrors
 	c.DateWarnings += d.DateWarnings
 	c.TextBytes += d.TextBytes
 }
@@ -64,6 +65,9 @@ func (f *writeShardFn) ProcessElement(ctx context.Context, shard int, vals func(
 		c.Records++
 		if s.Rows.Reject != nil {
 			c.Rejects++
+			if s.Rows.InternalError {
+				c.InternalErrors++
+			}
 			continue
 		}
 		c.Articles++

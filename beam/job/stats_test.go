@@ -9,6 +9,7 @@ import (
 
 	"framing/output"
 	"framing/pipeline"
+	"framing/stats"
 )
 
 // statsOf recomputes the statistics of the run date in out, as `framing
@@ -16,7 +17,8 @@ import (
 // name.
 func statsOf(t *testing.T, out string) string {
 	t.Helper()
-	sum, err := pipeline.Stats(context.Background(), pipeline.StatsConfig{OutDir: out, From: runDate, To: runDate, Version: testVersion})
+	sum, err := pipeline.Stats(context.Background(), pipeline.StatsConfig{OutDir: out, From: runDate, To: runDate,
+		Version: testVersion, Stats: stats.DefaultOptions()})
 	if err != nil {
 		t.Fatalf("framing stats on %s: %v", out, err)
 	}

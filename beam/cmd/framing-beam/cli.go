@@ -65,7 +65,7 @@ func (c *config) register(fs *flag.FlagSet) {
 	fs.Float64Var(&c.weights.Body, "body-weight", def.Body, "weight of frame hits in the body")
 	fs.BoolVar(&c.matches, "matches", false, "also write the audit table matches")
 	fs.IntVar(&c.maxRecordMB, "max-record-mb", pipeline.DefaultMaxRecordBytes>>20, "longest input record in `MiB`; a longer one is a reject")
-	fs.Float64Var(&c.maxRejects, "max-reject-ratio", 1, "publish nothing and exit 3 when rejects/records exceeds this `ratio`")
+	fs.Float64Var(&c.maxRejects, "max-reject-ratio", pipeline.DefaultMaxRejectRatio, "publish nothing and exit 3 when rejects/records exceeds this `ratio`")
 	fs.IntVar(&c.shards, "shards", job.DefaultShards, "part files per table partition, at most (about one per 100,000 articles)")
 	fs.IntVar(&c.attempts, "attempts", 1, "submit the pipeline up to this many `times` (for runners that do not retry failed bundles)")
 }

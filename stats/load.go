@@ -1,32 +1,18 @@
-package pipeline
+package stats
 
 import (
 	"fmt"
 	"math"
-	"path/filepath"
 	"sort"
-	"strings"
 
 	"framing/output"
 )
-
-// Window is a span of run dates whose article-level partitions the
-// statistics cover, first and last day included.
-type Window struct {
-	From, To output.Date
-}
-
-// String is the window's partition value, FROM_TO.
-func (w Window) String() string { return w.From.String() + "_" + w.To.String() }
-
-// Contains reports whether day lies in the window.
-func (w Window) Contains(day output.Date) bool { return day >= w.From && day <= w.To }
 
 // windowData is everything the statistics need from the article-level tables
 // of one window, column by column. It holds a few numbers per article and
 // dimension (not the texts), so 1 million articles take about 100 MB.
 type windowData struct {
-	window  Window
+	window  output.Window
 	dims    []string // sorted
 	outlets []string // sorted
 
@@ -52,19 +38,36 @@ type groupedValues struct {
 	value  []float64
 }
 
-// partition is one run date's article-level files: part-00000.parquet
-// from `framing run`, or several part files from framing-beam's shards.
-type partition struct {
-	day                              output.Date
-	articles, frames, terms, stances []string
+// Source is one run date's article-level partitions and the directory they
+// lie below: OUT for a committed night, a commit's staging directory for the
+// night being run.
+type Source struct {
+	Root string
+	Day  output.Date
 }
 
-// loadWindow reads the given partitions into columns. Outlets and dimensions
+// Stored lists the committed nights below outDir whose run date lies in w,
+// in date order.
+func Stored(outDir string, w output.Window) ([]Source, error) {
+	days, err := output.Articles.Partitions(outDir)
+	if err != nil {
+		return nil, err
+	}
+	var srcs []Source
+	for _, d := range days {
+		if w.Contains(d) {
+			srcs = append(srcs, Source{Root: outDir, Day: d})
+		}
+	}
+	return srcs, nil
+}
+
+// loadWindow reads the given nights into columns. Outlets and dimensions
 // are sorted so that the statistics never depend on input order.
-func loadWindow(w Window, parts []partition) (*windowData, error) {
+func loadWindow(w output.Window, srcs []Source) (*windowData, error) {
 	raw := &rawWindow{outletIdx: map[string]int{}, dimIdx: map[string]int{}}
-	for _, p := range parts {
-		if err := raw.add(p, w); err != nil {
+	for _, src := range srcs {
+		if err := raw.add(src, w); err != nil {
 			return nil, err
 		}
 	}
@@ -97,10 +100,10 @@ func (r *rawWindow) intern(m map[string]int, list *[]string, s string) int {
 	return m[s]
 }
 
-func (r *rawWindow) add(p partition, w Window) error {
+func (r *rawWindow) add(src Source, w output.Window) error {
 	base := len(r.outlet)
 	index := map[string]int{}
-	err := scanAll(p.articles, func(a output.ArticleRow) error {
+	err := output.Articles.Scan(src.Root, src.Day, func(a output.ArticleRow) error {
 		index[a.ArticleID] = len(r.outlet)
 		r.outlet = append(r.outlet, r.intern(r.outletIdx, &r.outlets, a.Outlet))
 		d := math.NaN()
@@ -119,10 +122,10 @@ func (r *rawWindow) add(p partition, w Window) error {
 	if err != nil {
 		return err
 	}
-	err = scanAll(p.frames, func(f output.FrameRow) error {
+	err = output.Frames.Scan(src.Root, src.Day, func(f output.FrameRow) error {
 		i, ok := index[f.ArticleID]
 		if !ok || i < base {
-			return fmt.Errorf("frame row for article %q, which is not in %s", f.ArticleID, strings.Join(p.articles, ", "))
+			return fmt.Errorf("frame row for article %q, which is not in %s", f.ArticleID, output.Articles.Path(src.Root, src.Day))
 		}
 		d, ok := r.dimIdx[f.Dimension]
 		if !ok {
@@ -142,7 +145,7 @@ func (r *rawWindow) add(p partition, w Window) error {
 		r.terms = map[[2]string]int64{}
 		r.stanceAct = map[string]*groupedValues{}
 	}
-	err = scanAll(p.terms, func(t output.TermRow) error {
+	err = output.Terms.Scan(src.Root, src.Day, func(t output.TermRow) error {
 		r.terms[[2]string{t.Outlet, t.Dimension + "\x1f" + t.Entry}] += t.Hits
 		return nil
 	})
@@ -150,13 +153,13 @@ func (r *rawWindow) add(p partition, w Window) error {
 		return err
 	}
 	var stances []stanceValue
-	err = scanAll(p.stances, func(s output.StanceRow) error {
+	err = output.Stance.Scan(src.Root, src.Day, func(s output.StanceRow) error {
 		if s.Stance == nil {
 			return nil
 		}
 		i, ok := index[s.ArticleID]
 		if !ok || i < base {
-			return fmt.Errorf("stance row for article %q, which is not in %s", s.ArticleID, strings.Join(p.articles, ", "))
+			return fmt.Errorf("stance row for article %q, which is not in %s", s.ArticleID, output.Articles.Path(src.Root, src.Day))
 		}
 		stances = append(stances, stanceValue{article: i, outlet: r.intern(r.outletIdx, &r.outlets, s.Outlet), actor: s.Actor, value: *s.Stance})
 		return nil
@@ -168,20 +171,20 @@ func (r *rawWindow) add(p partition, w Window) error {
 	return nil
 }
 
-// stanceValue is one stance row of a partition until it is placed.
+// stanceValue is one stance row of a night until it is placed.
 type stanceValue struct {
 	article, outlet int
 	actor           string
 	value           float64
 }
 
-// sortByID puts the partition's articles, from base on, in article id
-// order, and appends its stance values in that order (keeping each
-// article's rows in file order), so that the statistics depend only on
-// which articles a partition holds, not on how they are split into part
-// files or ordered in them: the bootstrap resamples by position, and sums
-// of floats depend on their order in the last bits. framing-beam writes a
-// partition as shards in an order of its own.
+// sortByID puts the night's articles, from base on, in article id order,
+// and appends its stance values in that order (keeping each article's rows
+// in file order), so that the statistics depend only on which articles a
+// night holds, not on how they are split into part files or ordered in
+// them: the bootstrap resamples by position, and sums of floats depend on
+// their order in the last bits. framing-beam writes a night as shards, each
+// in an order of its own.
 func (r *rawWindow) sortByID(base int, index map[string]int, stances []stanceValue) {
 	n := len(r.outlet) - base
 	ids := make([]string, n)
@@ -197,13 +200,13 @@ func (r *rawWindow) sortByID(base int, index map[string]int, stances []stanceVal
 	for k, old := range order {
 		newPos[old-base] = base + k
 	}
-	r.outlet = permute(r.outlet, base, order)
-	r.day = permute(r.day, base, order)
-	r.tokens = permute(r.tokens, base, order)
+	permute(r.outlet, base, order)
+	permute(r.day, base, order)
+	permute(r.tokens, base, order)
 	for d := range r.dims {
-		r.per1k[d] = permute(r.per1k[d], base, order)
-		r.share[d] = permute(r.share[d], base, order)
-		r.hits[d] = permute(r.hits[d], base, order)
+		permute(r.per1k[d], base, order)
+		permute(r.share[d], base, order)
+		permute(r.hits[d], base, order)
 	}
 	sort.SliceStable(stances, func(a, b int) bool {
 		return newPos[stances[a].article-base] < newPos[stances[b].article-base]
@@ -220,23 +223,12 @@ func (r *rawWindow) sortByID(base int, index map[string]int, stances []stanceVal
 }
 
 // permute reorders s[base:] so that its k-th element is the old s[order[k]].
-func permute[T any](s []T, base int, order []int) []T {
+func permute[T any](s []T, base int, order []int) {
 	seg := make([]T, len(order))
 	for k, old := range order {
 		seg[k] = s[old]
 	}
 	copy(s[base:], seg)
-	return s
-}
-
-// scanAll scans the part files of one table of a partition in order.
-func scanAll[T any](paths []string, fn func(T) error) error {
-	for _, p := range paths {
-		if err := output.ScanTable(p, fn); err != nil {
-			return fmt.Errorf("reading %s: %w", p, err)
-		}
-	}
-	return nil
 }
 
 // addDim starts the columns of a dimension first seen in a frames row, with
@@ -256,7 +248,7 @@ func (r *rawWindow) addDim(name string) int {
 
 // finish sorts outlets and dimensions. The columns are reused, not copied:
 // the window's numbers are in memory once, a few dozen bytes per article.
-func (r *rawWindow) finish(w Window) *windowData {
+func (r *rawWindow) finish(w output.Window) *windowData {
 	outlets, outletMap := sortedRemap(r.outlets)
 	dims, dimMap := sortedRemap(r.dims)
 	n := len(r.outlet)
@@ -300,46 +292,4 @@ func sortedRemap(names []string) ([]string, []int) {
 		remap[i] = pos[s]
 	}
 	return sorted, remap
-}
-
-// storedPartitions lists the committed article-level partitions of outDir
-// whose run date lies in w, in date order.
-func storedPartitions(outDir string, w Window) ([]partition, error) {
-	paths, err := partitionFiles(outDir, "articles", "run_date")
-	if err != nil {
-		return nil, err
-	}
-	var parts []partition
-	for _, p := range paths {
-		dir := filepath.Base(filepath.Dir(p))
-		day, err := output.ParseDate(strings.TrimPrefix(dir, "run_date="))
-		if err != nil || !w.Contains(day) || (len(parts) > 0 && parts[len(parts)-1].day == day) {
-			continue // one entry per partition, however many part files it has
-		}
-		part, err := partitionAt(outDir, dir, day)
-		if err != nil {
-			return nil, err
-		}
-		parts = append(parts, part)
-	}
-	return parts, nil
-}
-
-// partitionAt lists the part files of one run date below root, in name
-// order.
-func partitionAt(root, dir string, day output.Date) (partition, error) {
-	var err error
-	f := func(table string) []string {
-		files, gerr := filepath.Glob(filepath.Join(root, table, dir, "part-*.parquet"))
-		if err == nil && gerr == nil && len(files) == 0 {
-			gerr = fmt.Errorf("no part files in %s", filepath.Join(root, table, dir))
-		}
-		if err == nil {
-			err = gerr
-		}
-		sort.Strings(files)
-		return files
-	}
-	p := partition{day: day, articles: f("articles"), frames: f("frames"), terms: f("terms"), stances: f("stance")}
-	return p, err
 }
