@@ -14,6 +14,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/google/go-cmp/cmp"
 
+	"framing/beam/codec"
 	"framing/output"
 	"framing/pipeline"
 )
@@ -84,7 +85,7 @@ func readSorted[T any](t testing.TB, out, table string) []T {
 		}
 		rows = append(rows, r...)
 	}
-	key := func(r T) []byte { return encode(nil, reflect.ValueOf(r)) } // exact, pointers followed
+	key := func(r T) []byte { return codec.Append(nil, reflect.ValueOf(r)) } // exact, pointers followed
 	slices.SortStableFunc(rows, func(a, b T) int { return bytes.Compare(key(a), key(b)) })
 	return rows
 }

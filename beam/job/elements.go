@@ -8,6 +8,7 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 
+	"framing/beam/codec"
 	"framing/corpus"
 	"framing/pipeline"
 )
@@ -53,10 +54,10 @@ type scored struct {
 	Rows pipeline.Rows
 }
 
-func encRecord(r record) ([]byte, error) { return marshal(r) }
-func decRecord(b []byte) (record, error) { return unmarshal[record](b) }
-func encScored(s scored) ([]byte, error) { return marshal(s) }
-func decScored(b []byte) (scored, error) { return unmarshal[scored](b) }
+func encRecord(r record) ([]byte, error) { return codec.Marshal(r) }
+func decRecord(b []byte) (record, error) { return codec.Unmarshal[record](b) }
+func encScored(s scored) ([]byte, error) { return codec.Marshal(s) }
+func decScored(b []byte) (scored, error) { return codec.Unmarshal[scored](b) }
 
 func init() {
 	beam.RegisterCoder(reflect.TypeFor[record](), encRecord, decRecord)

@@ -1,4 +1,6 @@
-package job
+// Package codec encodes the elements that framing-beam's pipeline shuffles
+// (decoded articles, scored rows) exactly, by walking their struct fields.
+package codec
 
 import (
 	"encoding/binary"
@@ -9,8 +11,7 @@ import (
 	"time"
 )
 
-// The elements that cross a shuffle (decoded articles, scored rows) are
-// encoded by walking their struct fields: strings as bytes, integers as
+// The elements that cross a shuffle are encoded by walking their struct fields: strings as bytes, integers as
 // varints, floats as their IEEE bits, pointers with a presence byte. Neither
 // standard codec is exact for them: encoding/gob drops a pointer to a zero
 // value (a share of 0 would come back null) and encoding/json replaces
@@ -18,6 +19,10 @@ import (
 // is not a storage format: it lives as long as one pipeline.
 
 var timeType = reflect.TypeFor[time.Time]()
+
+// Append appends the encoding of v to b. It panics on a type it cannot
+// encode (maps, channels, unsigned integers, float32): a programming error.
+func Append(b []byte, v reflect.Value) []byte { return encode(b, v) }
 
 // encode appends the binary form of v to b.
 func encode(b []byte, v reflect.Value) []byte {
@@ -62,7 +67,7 @@ func encode(b []byte, v reflect.Value) []byte {
 		}
 		return b
 	}
-	panic(fmt.Sprintf("job: cannot encode %v", v.Type())) // a programming error: a new field type
+	panic(fmt.Sprintf("codec: cannot encode %v", v.Type())) // a programming error: a field of a new kind
 }
 
 var errShort = errors.New("decoding element: truncated")
@@ -112,6 +117,15 @@ func (d *decoder) byte1() (byte, error) {
 	return c, nil
 }
 
+// flag reads a byte that must be 0 or 1.
+func (d *decoder) flag() (bool, error) {
+	c, err := d.byte1()
+	if err == nil && c > 1 {
+		err = fmt.Errorf("decoding element: flag byte %d", c)
+	}
+	return c == 1, err
+}
+
 // decode fills v, which must be settable, from d.
 func (d *decoder) decode(v reflect.Value) error {
 	if v.Type() == timeType {
@@ -123,8 +137,8 @@ func (d *decoder) decode(v reflect.Value) error {
 		v.SetString(string(p))
 		return err
 	case reflect.Bool:
-		c, err := d.byte1()
-		v.SetBool(c == 1)
+		c, err := d.flag()
+		v.SetBool(c)
 		return err
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		x, err := d.varint()
@@ -138,8 +152,8 @@ func (d *decoder) decode(v reflect.Value) error {
 		d.b = d.b[8:]
 		return nil
 	case reflect.Pointer:
-		c, err := d.byte1()
-		if err != nil || c == 0 {
+		c, err := d.flag()
+		if err != nil || !c {
 			return err
 		}
 		p := reflect.New(v.Type().Elem())
@@ -202,13 +216,15 @@ func (d *decoder) decodeTime(v reflect.Value) error {
 	return nil
 }
 
-// marshal and unmarshal are the coder functions registered for each
-// element type.
-func marshal[T any](x T) ([]byte, error) {
+// Marshal encodes x; Beam coders are registered as Marshal and Unmarshal
+// of each element type.
+func Marshal[T any](x T) ([]byte, error) {
 	return encode(nil, reflect.ValueOf(&x).Elem()), nil
 }
 
-func unmarshal[T any](b []byte) (T, error) {
+// Unmarshal decodes what Marshal wrote; any other input is an error, never
+// a panic.
+func Unmarshal[T any](b []byte) (T, error) {
 	var x T
 	d := decoder{b: b}
 	if err := d.decode(reflect.ValueOf(&x).Elem()); err != nil {
