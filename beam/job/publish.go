@@ -53,16 +53,16 @@ func publish(o Options, sc *pipeline.Scorer, st stagingDir, started time.Time) (
 	}
 	var rels []string
 	for _, t := range shardTables(o.Matches) {
-		dir := filepath.Join(string(st), t.name, "run_date="+day.String())
+		dir := filepath.Join(string(st), t.rel(day))
 		if err := densify(dir, t, sc.Meta()); err != nil {
 			return p, fmt.Errorf("publishing table %s: %w", t.name, err)
 		}
-		rels = append(rels, filepath.Join(t.name, "run_date="+day.String()))
+		rels = append(rels, t.rel(day))
 		p.tables = append(p.tables, t.name)
 	}
 	finished := o.Now()
 	p.sum.Seconds = finished.Sub(started).Seconds()
-	runs := filepath.Join("runs", "run_date="+day.String())
+	runs := filepath.Join(output.Runs.Name(), output.Runs.PartitionName(day))
 	row := sc.RunRow(p.sum, started, finished)
 	err = putFile(filepath.Join(string(st), "tmp"), filepath.Join(string(st), runs, output.PartFile), func(w *os.File) error {
 		return writeParquet(w, sc.Meta(), func(put func(output.RunRow) error) error { return put(row) })
@@ -70,7 +70,7 @@ func publish(o Options, sc *pipeline.Scorer, st stagingDir, started time.Time) (
 	if err != nil {
 		return p, fmt.Errorf("writing the runs table: %w", err)
 	}
-	p.tables = append(p.tables, "runs")
+	p.tables = append(p.tables, output.Runs.Name())
 	if err := moveInto(o.OutDir, string(st), append(rels, runs)); err != nil {
 		return p, fmt.Errorf("publishing to %s: %w", o.OutDir, err)
 	}

@@ -110,6 +110,7 @@ func failOnce(marker string, shard int) error {
 // shardTable is one article-level table as a shard writes it.
 type shardTable struct {
 	name  string
+	rel   func(day output.Date) string // the partition's directory below OUT or staging
 	write func(st stagingDir, day output.Date, shard int, meta map[string]string, all []scored) error
 	empty func(path string, meta map[string]string) error
 }
@@ -117,16 +118,16 @@ type shardTable struct {
 // shardTables lists the tables a shard writes, in the order written.
 func shardTables(matches bool) []shardTable {
 	ts := []shardTable{
-		tableOf("articles", func(r pipeline.Rows) []output.ArticleRow {
+		tableOf(output.Articles, func(r pipeline.Rows) []output.ArticleRow {
 			if r.Article == nil {
 				return nil
 			}
 			return []output.ArticleRow{*r.Article}
 		}),
-		tableOf("frames", func(r pipeline.Rows) []output.FrameRow { return r.Frames }),
-		tableOf("terms", func(r pipeline.Rows) []output.TermRow { return r.Terms }),
-		tableOf("stance", func(r pipeline.Rows) []output.StanceRow { return r.Stance }),
-		tableOf("rejects", func(r pipeline.Rows) []output.RejectRow {
+		tableOf(output.Frames, func(r pipeline.Rows) []output.FrameRow { return r.Frames }),
+		tableOf(output.Terms, func(r pipeline.Rows) []output.TermRow { return r.Terms }),
+		tableOf(output.Stance, func(r pipeline.Rows) []output.StanceRow { return r.Stance }),
+		tableOf(output.Rejects, func(r pipeline.Rows) []output.RejectRow {
 			if r.Reject == nil {
 				return nil
 			}
@@ -134,16 +135,18 @@ func shardTables(matches bool) []shardTable {
 		}),
 	}
 	if matches {
-		ts = append(ts, tableOf("matches", func(r pipeline.Rows) []output.MatchRow { return r.Matches }))
+		ts = append(ts, tableOf(output.Matches, func(r pipeline.Rows) []output.MatchRow { return r.Matches }))
 	}
 	return ts
 }
 
 // tableOf makes the shardTable of one row type; rows picks a record's rows
 // of that table.
-func tableOf[T any](name string, rows func(pipeline.Rows) []T) shardTable {
+func tableOf[T any](t output.Table[T, output.Date], rows func(pipeline.Rows) []T) shardTable {
+	name := t.Name()
 	return shardTable{
 		name: name,
+		rel:  func(day output.Date) string { return filepath.Join(name, t.PartitionName(day)) },
 		write: func(st stagingDir, day output.Date, shard int, meta map[string]string, all []scored) error {
 			n := 0
 			for _, s := range all {
@@ -152,7 +155,7 @@ func tableOf[T any](name string, rows func(pipeline.Rows) []T) shardTable {
 			if n == 0 {
 				return nil // no file: publishing fills a partition that got none
 			}
-			return st.put(st.shardPath(name, day, shard), func(w *os.File) error {
+			return st.put(st.shardPath(filepath.Join(name, t.PartitionName(day)), shard), func(w *os.File) error {
 				return writeParquet(w, meta, func(put func(T) error) error {
 					for _, s := range all {
 						for _, r := range rows(s.Rows) {
@@ -188,12 +191,15 @@ func writeParquet[T any](w *os.File, meta map[string]string, each func(put func(
 // stagingDir is the temporary prefix of one attempt:
 //
 //	<staging>/<table>/run_date=<day>/shard-NNNNN.parquet   complete shard files
+//
+// Table and partition names come from output's registry; the layout inside
+// a partition directory (several part files) is framing-beam's.
 //	<staging>/counts/shard-NNNNN.json                     one per complete shard
 //	<staging>/tmp/                                        files being written
 type stagingDir string
 
-func (st stagingDir) shardPath(table string, day output.Date, shard int) string {
-	return filepath.Join(string(st), table, "run_date="+day.String(), fmt.Sprintf("shard-%05d.parquet", shard))
+func (st stagingDir) shardPath(rel string, shard int) string {
+	return filepath.Join(string(st), rel, fmt.Sprintf("shard-%05d.parquet", shard))
 }
 
 func (st stagingDir) countsPath(shard int) string {
