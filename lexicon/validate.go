@@ -48,6 +48,19 @@ func checkDuplicates(l *Lexicon, p *parser) {
 			homes[key] = home{d.Name, e.Pos}
 		}
 	}
+	both := map[string]Entry{}
+	for _, e := range l.Tone.Positive {
+		if pat, err := parseEntry(e.Text); err == nil {
+			both[pat.String()] = e
+		}
+	}
+	for _, e := range l.Tone.Negative {
+		pat, err := parseEntry(e.Text)
+		if first, ok := both[pat.String()]; err == nil && ok {
+			diag(e.Pos, SeverityWarning, "tone: entry %q is both positive (line %d) and negative; only the positive one can count", e.Text, first.Pos.Line)
+			delete(both, pat.String())
+		}
+	}
 	dup("tone positive", l.Tone.Positive)
 	dup("tone negative", l.Tone.Negative)
 	dup("tone intensifiers", l.Tone.Intensifiers)
