@@ -17,6 +17,7 @@ type csvReader struct {
 	cap    *capReader
 	max    int
 	col    map[string]int
+	label  string // Options.LabelField, lower-cased like the column names
 	closer io.Closer
 	done   bool
 	// nextLine is the line after the last record read, the start of the
@@ -30,7 +31,7 @@ type csvReader struct {
 
 // newCSV reads the header and fails unless it has a text column.
 func newCSV(r io.Reader, name string, closer io.Closer, opt Options) (*csvReader, error) {
-	c := &csvReader{name: name, max: opt.maxBytes(), closer: closer}
+	c := &csvReader{name: name, max: opt.maxBytes(), closer: closer, label: strings.ToLower(strings.TrimSpace(opt.LabelField))}
 	br := bufio.NewReader(r)
 	if b, err := br.Peek(3); err == nil && string(b) == "\xef\xbb\xbf" {
 		br.Discard(3)
@@ -176,7 +177,7 @@ func (c *csvReader) raw(rec []string) rawRecord {
 		return ""
 	}
 	return rawRecord{id: get("id"), outlet: get("outlet"), date: get("date"), title: get("title"),
-		url: get("url"), text: get("text"), lang: get("lang")}
+		url: get("url"), text: get("text"), lang: get("lang"), label: getIf(c.label != "", get, c.label)}
 }
 
 // Close closes the underlying file, if any.
