@@ -22,7 +22,8 @@ var allowed = map[string][]string{
 	"output":            {},
 	"features":          {"lexicon"},
 	"pipeline":          {"corpus", "features", "lexicon", "model", "output"},
-	"cmd/framing":       {"pipeline", "lexicon"},
+	"lexeval":           {"corpus", "features", "lexicon", "model"},
+	"cmd/framing":       {"pipeline", "lexicon", "lexeval"},
 	"scripts/gencorpus": {},
 }
 
