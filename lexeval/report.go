@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+
+	"framing/lexicon"
 )
 
 // WriteJSON writes the report as indented JSON; figures the data cannot
@@ -59,4 +61,64 @@ func pct(x *float64) string {
 
 func prf(c Classification) string {
 	return fmt.Sprintf("%.2f/%.2f/%.2f", c.Precision, c.Recall, c.F1)
+}
+
+// DiffReport is what `framing lexicon diff` shows: the changes from A to
+// B and, with a corpus, their effect on scores.
+type DiffReport struct {
+	A       string   `json:"a"` // name version (sha256 prefix)
+	B       string   `json:"b"`
+	Changes []Change `json:"changes"`
+	Inputs  []string `json:"inputs,omitempty"`
+	Effects []Effect `json:"effects,omitempty"`
+}
+
+// Describe names a lexicon for a diff report.
+func Describe(l *lexicon.Lexicon) string {
+	return fmt.Sprintf("%s %s (sha256 %.12s)", l.Name, l.Version, l.SHA256())
+}
+
+// WriteJSON writes the diff report as indented JSON.
+func (r DiffReport) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
+
+// WriteText writes one line per section that changed (+ added, − removed,
+// ~ weight old→new), then the effect on each dimension's per_1k.
+func (r DiffReport) WriteText(w io.Writer) error {
+	fmt.Fprintf(w, "A: %s\nB: %s\n", r.A, r.B)
+	if len(r.Changes) == 0 {
+		fmt.Fprintln(w, "no change to any entry")
+	}
+	for i := 0; i < len(r.Changes); {
+		sec := r.Changes[i].Section
+		var parts []string
+		for ; i < len(r.Changes) && r.Changes[i].Section == sec; i++ {
+			c := r.Changes[i]
+			switch c.Kind {
+			case "added":
+				parts = append(parts, "+"+c.Entry)
+			case "removed":
+				parts = append(parts, "-"+c.Entry)
+			default:
+				parts = append(parts, fmt.Sprintf("~%s %g→%g", c.Entry, c.Old, c.New))
+			}
+		}
+		fmt.Fprintf(w, "%s: %s\n", sec, strings.Join(parts, ", "))
+	}
+	if r.Effects == nil {
+		return nil
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "\neffect on per_1k over %s\ndimension\tarticles\tpearson\tmean A\tmean B\tshift\tmoved most (id: A→B)\t\n", strings.Join(r.Inputs, ", "))
+	for _, e := range r.Effects {
+		var mv []string
+		for _, m := range e.Movers {
+			mv = append(mv, fmt.Sprintf("%s: %.1f→%.1f", m.ID, m.A, m.B))
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%.2f\t%.2f\t%+.2f\t%s\t\n", e.Dimension, e.N, num(e.Pearson, 3), e.MeanA, e.MeanB, e.Shift, strings.Join(mv, "; "))
+	}
+	return tw.Flush()
 }

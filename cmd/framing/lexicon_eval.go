@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"framing/lexeval"
+	"framing/lexicon"
 	"framing/pipeline"
 )
 
@@ -125,5 +126,48 @@ func writeAtomic(path string, write func(io.Writer) error) error {
 }
 
 func lexDiff(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return usagef("lexicon diff: not yet")
+	fs := newFlagSet("lexicon diff", "framing lexicon diff A B [--input CORPUS]... [--json F]  (A or B may be the word default)", stderr)
+	var inputs stringList
+	fs.Var(&inputs, "input", "corpus `path` to score with both lexicons; repeatable")
+	jsonPath := fs.String("json", "", "also write the report as JSON to `file`")
+	top := fs.Int("top", 5, "articles listed per dimension as moving most")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	files := fs.Args()
+	if len(files) > 2 { // flags after A B
+		if err := parseFlags(fs, files[2:]); err != nil {
+			return err
+		}
+		files = append(files[:2:2], fs.Args()...)
+	}
+	if len(files) != 2 {
+		return usagef("lexicon diff needs two lexicons, A and B, got %d", len(files))
+	}
+	var lex [2]*lexicon.Lexicon
+	for i, f := range files {
+		var paths []string
+		if f != "default" {
+			paths = []string{f}
+		}
+		l, err := pipeline.LoadLexicons(paths)
+		if err != nil {
+			return err
+		}
+		lex[i] = l
+	}
+	rep := lexeval.DiffReport{A: lexeval.Describe(lex[0]), B: lexeval.Describe(lex[1]), Changes: lexeval.DiffLexicons(lex[0], lex[1])}
+	if len(inputs) > 0 {
+		effects, err := lexeval.CompareScores(ctx, lex[0], lex[1], inputs, *top)
+		if err != nil {
+			return err
+		}
+		rep.Inputs, rep.Effects = inputs, effects
+	}
+	if *jsonPath != "" {
+		if err := writeAtomic(*jsonPath, rep.WriteJSON); err != nil {
+			return err
+		}
+	}
+	return rep.WriteText(stdout)
 }
