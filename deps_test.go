@@ -21,10 +21,13 @@ var allowed = map[string][]string{
 	"model":             {},
 	"output":            {},
 	"features":          {"lexicon"},
-	"pipeline":          {"corpus", "features", "lexicon", "model", "output"},
+	"stats":             {"model", "output"},
+	"pipeline":          {"corpus", "features", "lexicon", "output", "stats"},
 	"lexeval":           {"corpus", "features", "lexicon", "model"},
-	"cmd/framing":       {"pipeline", "lexicon", "lexeval"},
+	"cmd/framing":       {"pipeline", "stats", "output", "lexicon", "lexeval"},
 	"scripts/gencorpus": {},
+	// A validation program (docs/stance.md), run by hand on labeled data.
+	"scripts/stancecheck": {"features", "lexicon", "model"},
 }
 
 // thirdParty names modules that only one package may use.

@@ -1,11 +1,14 @@
 package corpus
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 )
@@ -57,6 +60,17 @@ type Options struct {
 	// MaxRecordBytes bounds one line, CSV record or directory file (after
 	// decompression); a longer one is a reject. 0 means DefaultMaxRecordBytes.
 	MaxRecordBytes int
+	// Context, when set, stops long loops of the readers (resynchronizing after a
+	// bad CSV record, reading a manifest, walking a directory) and blocking reads
+	// of named pipes and standard input once it is done; the reader then returns
+	// its error. Nil means never.
+	Context context.Context
+	// Stdin is what the path "-" reads; os.Stdin when nil.
+	Stdin io.Reader
+	// BytesRead, when set, counts the bytes Open reads from an input file
+	// (compressed bytes for a .gz file), for a progress estimate against
+	// InputSize. Standard input and directories are not counted.
+	BytesRead *atomic.Int64
 	// LabelField names a field (JSON key, CSV or manifest column) whose
 	// value the readers keep in Article.Label; "" keeps none. Names match
 	// without regard to case, like the other fields.

@@ -81,11 +81,13 @@ func Open(path string, opt Options) (Reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := os.Open(path)
+	// A path named here may be a FIFO (the user's choice, like "-"): its open and
+	// reads then honour opt.Context (cancel.go).
+	f, err := openCancelable(opt.Context, path)
 	if err != nil {
 		return nil, fmt.Errorf("opening corpus: %w", err)
 	}
-	r, err := openStream(f, path, format, f, opt)
+	r, err := openStream(countBytes(cancelable(opt.Context, f), opt.BytesRead), path, format, f, opt)
 	if err != nil {
 		f.Close()
 		return nil, err
@@ -93,14 +95,19 @@ func Open(path string, opt Options) (Reader, error) {
 	return r, nil
 }
 
-// openStdin reads JSON Lines from os.Stdin; see OpenStdin.
-func openStdin(opt Options) (Reader, error) { return OpenStdin(os.Stdin, opt) }
+// openStdin reads JSON Lines from opt.Stdin or os.Stdin; see OpenStdin.
+func openStdin(opt Options) (Reader, error) {
+	if opt.Stdin != nil {
+		return OpenStdin(opt.Stdin, opt)
+	}
+	return OpenStdin(os.Stdin, opt)
+}
 
 // OpenStdin reads JSON Lines from r, the program's standard input, named
 // "-" in positions, gunzipping when the stream starts with the gzip magic
 // (a pipe has no file name to tell). Closing the reader leaves r open.
 func OpenStdin(r io.Reader, opt Options) (Reader, error) {
-	br := bufio.NewReader(r)
+	br := bufio.NewReader(cancelable(opt.Context, r))
 	r = br
 	if b, err := br.Peek(2); err == nil && b[0] == 0x1f && b[1] == 0x8b {
 		zr, err := gzip.NewReader(br)

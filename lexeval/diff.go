@@ -189,7 +189,7 @@ func CompareScores(ctx context.Context, a, b *lexicon.Lexicon, inputs []string, 
 		if len(x) > 0 {
 			e.MeanA, e.MeanB = model.MomentsOf(x).Mean, model.MomentsOf(y).Mean
 			e.Shift = e.MeanB - e.MeanA
-			e.Pearson = model.FinitePtr(model.Pearson(x, y).R)
+			e.Pearson = finitePtr(model.Pearson(x, y).R)
 		}
 		for i := range x {
 			e.Movers = append(e.Movers, Mover{ID: ids[i], Outlet: outlets[i], A: x[i], B: y[i], Delta: y[i] - x[i]})

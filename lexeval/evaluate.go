@@ -226,15 +226,15 @@ func evaluateDimension(ds DimensionSpec, di int, docs []scored, counts map[strin
 	r.AnyHit, r.Best = AnyHit(pos, neg), BestF1(pos, neg)
 	r.FalsePositives = topEntries(fp, opt.TopEntries)
 	if len(pos) > 0 {
-		r.MeanPos, r.NoHitShare = model.FinitePtr(model.MomentsOf(pos).Mean), model.FinitePtr(share(pos, 0))
+		r.MeanPos, r.NoHitShare = finitePtr(model.MomentsOf(pos).Mean), finitePtr(share(pos, 0))
 	}
 	if len(neg) > 0 {
-		r.MeanNeg = model.FinitePtr(model.MomentsOf(neg).Mean)
+		r.MeanNeg = finitePtr(model.MomentsOf(neg).Mean)
 	}
 	if len(pos) > 0 && len(neg) > 0 {
-		r.AUC = model.FinitePtr(AUC(pos, neg))
+		r.AUC = finitePtr(AUC(pos, neg))
 		lo, hi := BootstrapAUC(pos, neg, opt.Resamples, opt.Seed^nameHash(ds.Dimension), opt.Level)
-		r.AUCLow, r.AUCHigh = model.FinitePtr(lo), model.FinitePtr(hi)
+		r.AUCLow, r.AUCHigh = finitePtr(lo), finitePtr(hi)
 	}
 	r.Candidates = candidates(sumCounts(counts, ds.Positive), sumCounts(counts, ds.Negative), m, ds.Dimension, opt.TopCandidates)
 	return r
@@ -279,4 +279,13 @@ func topEntries(m map[string]*EntryCount, n int) []EntryCount {
 		return cmp.Or(cmp.Compare(b.Docs, a.Docs), cmp.Compare(b.Hits, a.Hits), strings.Compare(a.Entry, b.Entry))
 	})
 	return out[:min(n, len(out))]
+}
+
+// finitePtr returns &x, or nil for NaN and ±Inf: a figure the data cannot
+// give is null in the JSON report.
+func finitePtr(x float64) *float64 {
+	if v, ok := model.Finite(x); ok {
+		return &v
+	}
+	return nil
 }

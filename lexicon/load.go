@@ -24,8 +24,11 @@ type loader func(data []byte, path string) (*Lexicon, []Diagnostic, error)
 // formats is the one table of lexicon file formats, by extension: .yaml or
 // .yml is the native format when it has a top-level `dimensions` key and a
 // quanteda dictionary otherwise; .dic is LIWC (or WordStat, by content);
-// .cat is WordStat; .lc3, .lcd and .ykd are Lexicoder and Yoshikoder.
+// .cat is WordStat; .lc3, .lcd and .ykd are Lexicoder and Yoshikoder; .tsv
+// and .txt are a weighted tone list (word, tab, valence: ParseValence).
 var formats = map[string]loader{
+	".tsv":  loadValence,
+	".txt":  loadValence,
 	".yaml": loadYAML,
 	".yml":  loadYAML,
 	".dic": func(data []byte, path string) (*Lexicon, []Diagnostic, error) {
@@ -37,6 +40,10 @@ var formats = map[string]loader{
 	".lc3": loadLexicoder,
 	".lcd": loadLexicoder,
 	".ykd": loadLexicoder,
+}
+
+func loadValence(data []byte, path string) (*Lexicon, []Diagnostic, error) {
+	return ParseValence(bytes.NewReader(data), path)
 }
 
 func loadLexicoder(data []byte, path string) (*Lexicon, []Diagnostic, error) {
@@ -75,7 +82,7 @@ func formatOf(path string) (loader, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	read, ok := formats[ext]
 	if !ok {
-		return nil, fmt.Errorf("reading lexicon %s: unknown extension %q (want .yaml, .yml, .dic, .cat, .lc3, .lcd or .ykd)", path, ext)
+		return nil, fmt.Errorf("reading lexicon %s: unknown extension %q (want .yaml, .yml, .dic, .cat, .lc3, .lcd, .ykd, .tsv or .txt)", path, ext)
 	}
 	return read, nil
 }

@@ -13,6 +13,8 @@ func TestLexiconCommands(t *testing.T) {
 	bp := filepath.Join(dir, "boilerplate.txt")
 	writeFile(t, bp, "^Sponsored:.*$\n")
 	const sponsored = "The trade deal holds.\n\nSponsored: tariffs explained in five charts."
+	valence := filepath.Join(dir, "valence.txt")
+	writeFile(t, valence, "sturdy\t1.2\t0.4\t[1, 1, 2]\nshoddy\t-2.2\t0.6\t[-2, -3, -2]\n:-|\t-0.3\t0.5\t[0, -1, 0]\n")
 	bad := filepath.Join(dir, "bad.yaml")
 	writeFile(t, bad, "name: t\nversion: 1\ndimensions:\n  trade:\n    terms: [ta*riff]\n    colour: red\n")
 	tests := []struct {
@@ -30,6 +32,13 @@ func TestLexiconCommands(t *testing.T) {
 		{"export dic", []string{"lexicon", "export", "--format", "dic", good}, 0, []string{"%", "tariff*"}, nil},
 		{"explain", []string{"lexicon", "explain", "--lexicon", good, "--text", "The trade deal did not survive new tariffs."}, 0,
 			[]string{"[trade: trade deal]", "[trade: tariff*, negated]"}, nil},
+		{"explain stance", []string{"lexicon", "explain", "--text",
+			`"Maduro is a thug," said Rubio. Washington called the talks a fiasco.`}, 0,
+			[]string{"Maduro [actor: maduro; -thug* 2 quoted]", "Rubio [actor: us_government, speaker]",
+				"Washington [actor: us_government; -fiasco 1.6 authorial]"}, nil},
+		{"validate valence list", []string{"lexicon", "validate", valence}, 0,
+			[]string{"valence.txt:3:1: note: skipped 1 entries that are not words", "1 file(s) ok"}, nil},
+		{"show valence list", []string{"lexicon", "show", valence}, 0, []string{"tone: 1 positive, 1 negative"}, nil},
 		{"explain needs text", []string{"lexicon", "explain"}, exitUsage, nil, nil},
 		{"explain without boilerplate", []string{"lexicon", "explain", "--lexicon", good, "--text", sponsored}, 0,
 			[]string{"[trade: tariff*]"}, nil},

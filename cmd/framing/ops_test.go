@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -17,7 +18,11 @@ import (
 
 func readRuns(t *testing.T, out, day string) output.RunRow {
 	t.Helper()
-	runs, err := output.ReadTable[output.RunRow](filepath.Join(out, "runs", "run_date="+day, output.PartFile))
+	d, err := output.ParseDate(day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs, err := output.Runs.Read(out, d)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,7 +36,8 @@ func TestLockedOutputExits75(t *testing.T) {
 	out := t.TempDir()
 	// flock(2) locks belong to open file descriptions, so a lock taken here
 	// blocks the in-process run exactly as another process would.
-	lock, err := pipeline.AcquireLock(out, time.Date(2026, 1, 20, 3, 15, 0, 0, time.UTC))
+	took := time.Now().Add(-time.Minute).UTC().Truncate(time.Second)
+	lock, err := pipeline.AcquireLock(out, took)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +45,8 @@ func TestLockedOutputExits75(t *testing.T) {
 	if code != exitLocked {
 		t.Errorf("exit %d, want %d", code, exitLocked)
 	}
-	if !strings.Contains(errs, "another run has held "+out+" since 2026-01-20T03:15:00Z") {
+	if want := "another run has held " + out + " since " + took.Format(time.RFC3339); !strings.Contains(errs, want) ||
+		!strings.Contains(errs, fmt.Sprintf("pid %d", os.Getpid())) {
 		t.Errorf("stderr %q does not say who holds the lock since when", errs)
 	}
 	if files := listFiles(t, out); len(files) != 0 {
@@ -49,6 +56,27 @@ func TestLockedOutputExits75(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustRun(t, "run", "--input", examplesJSONL, "--out", out, "--run-date", "2026-01-20", "--quiet")
+}
+
+// A lock held longer than pipeline.StaleLockAge is stuck, not busy: exit 4, never 75,
+// for both commands that take it.
+func TestStaleLockExits4(t *testing.T) {
+	out := t.TempDir()
+	took := time.Now().Add(-pipeline.StaleLockAge - time.Hour)
+	lock, err := pipeline.AcquireLock(out, took)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Release()
+	for _, args := range [][]string{
+		{"run", "--input", examplesJSONL, "--out", out, "--run-date", "2026-01-20", "--quiet"},
+		{"stats", "--out", out, "--from", "2026-01-20"},
+	} {
+		code, _, errs := runCLI(t, args...)
+		if code != exitStaleLock || !strings.Contains(errs, "is stale: held for 7h0m0s") {
+			t.Errorf("%s: exit %d, stderr %q; want exit %d naming the age", args[0], code, errs, exitStaleLock)
+		}
+	}
 }
 
 func TestMaxRejectRatioExits3AndWritesNothing(t *testing.T) {
@@ -113,7 +141,7 @@ func TestConfigFileAndFlagsOverride(t *testing.T) {
 func TestDryRunWritesNothing(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	stdout := mustRun(t, "run", "--input", examplesJSONL, "--out", out, "--run-date", "2026-01-20", "--dry-run")
-	for _, want := range []string{"dry run", "71 records", "run_date=2026-01-20", "lexicon framing-default"} {
+	for _, want := range []string{"dry run", "71 records", output.Articles.PartitionName(jan20), "lexicon framing-default"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("dry run output lacks %q:\n%s", want, stdout)
 		}
@@ -157,11 +185,11 @@ func TestStatsCommandRecomputesAWindow(t *testing.T) {
 	if !strings.Contains(stdout, "window 2026-01-20_2026-01-21 from 2 run date(s)") {
 		t.Errorf("stats output: %s", stdout)
 	}
-	stats, err := output.ReadTable[output.OutletStatsRow](filepath.Join(out, "outlet_stats", "window=2026-01-20_2026-01-21", output.PartFile))
+	stats, err := output.OutletStats.Read(out, output.Window{From: jan20, To: jan20 + 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	one, err := output.ReadTable[output.OutletStatsRow](filepath.Join(out, "outlet_stats", "window=2026-01-20_2026-01-20", output.PartFile))
+	one, err := output.OutletStats.Read(out, output.Window{From: jan20, To: jan20})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,7 +216,7 @@ func TestWindowFlagCoversEarlierNights(t *testing.T) {
 	out := t.TempDir()
 	mustRun(t, "run", "--input", examplesJSONL, "--out", out, "--run-date", "2026-01-20", "--quiet")
 	mustRun(t, "run", "--input", examplesJSONL, "--out", out, "--run-date", "2026-01-21", "--quiet", "--window", "2d")
-	rows, err := output.ReadTable[output.OutletTestRow](filepath.Join(out, "outlet_tests", "window=2026-01-20_2026-01-21", output.PartFile))
+	rows, err := output.OutletTests.Read(out, output.Window{From: jan20, To: jan20 + 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,7 +253,7 @@ func TestMemoryLimit(t *testing.T) {
 	}
 	var stdout, stderr bytes.Buffer
 	code := run(context.Background(), []string{"run", "--input", "x.jsonl", "--out", t.TempDir(), "--memory-limit", "-1"}, nil, &stdout, &stderr)
-	if code != exitUsage || !strings.Contains(stderr.String(), "--memory-limit") {
+	if code != exitUsage || !strings.Contains(stderr.String(), "-memory-limit") {
 		t.Errorf("negative limit: exit %d, stderr %q; want exit %d naming the flag", code, stderr.String(), exitUsage)
 	}
 }

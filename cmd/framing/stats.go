@@ -2,12 +2,12 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"time"
 
 	"framing/pipeline"
+	"framing/stats"
 )
 
 func cmdStats(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -36,21 +36,19 @@ func cmdStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if t.Before(f) {
 		return usagef("--to %s is before --from %s", *to, *from)
 	}
-	log, err := newLogger(stderr, *logFormat, 0)
-	if err != nil {
+	if _, err := newLogger(stderr, *logFormat, 0); err != nil {
 		return err
 	}
-	sum, err := pipeline.Stats(ctx, pipeline.StatsConfig{OutDir: *out, From: f, To: t, Version: version, Log: log})
-	var locked *pipeline.LockedError
-	if errors.As(err, &locked) {
-		return exitError{exitLocked, err}
+	sum, err := pipeline.Stats(ctx, pipeline.StatsConfig{OutDir: *out, From: f, To: t, Version: version, Stats: stats.DefaultOptions()})
+	if lerr, ok := lockExit(err); ok {
+		return lerr
 	}
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "statistics for window %s from %d run date(s), %d articles:\n", sum.Window, sum.Partitions, sum.Articles)
-	for _, tb := range sum.Tables {
-		fmt.Fprintf(stdout, "  %s/%s/window=%s/part-00000.parquet\n", *out, tb, sum.Window)
+	for _, file := range sum.Files {
+		fmt.Fprintf(stdout, "  %s\n", file)
 	}
 	return nil
 }
