@@ -29,9 +29,10 @@ func TestRunRecordsLexiconWarnings(t *testing.T) {
 	}
 	var log bytes.Buffer
 	out := filepath.Join(dir, "out")
-	_, err := Run(context.Background(), Config{Inputs: []string{in}, OutDir: out, Lexicons: []string{lex},
-		RunDate: time.Date(2026, 1, 20, 0, 0, 0, 0, time.UTC), Version: "test",
-		Log: slog.New(slog.NewTextHandler(&log, nil))})
+	cfg := DefaultConfig()
+	cfg.Inputs, cfg.OutDir, cfg.Lexicons, cfg.Version = []string{in}, out, []string{lex}, "test"
+	cfg.RunDate, cfg.Log = time.Date(2026, 1, 20, 0, 0, 0, 0, time.UTC), slog.New(slog.NewTextHandler(&log, nil))
+	_, err := Run(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,8 +65,9 @@ func TestRunWithoutLexiconWarnings(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "out")
-	if _, err := Run(context.Background(), Config{Inputs: []string{in}, OutDir: out,
-		RunDate: time.Date(2026, 1, 20, 0, 0, 0, 0, time.UTC), Version: "test"}); err != nil {
+	cfg := DefaultConfig()
+	cfg.Inputs, cfg.OutDir, cfg.Version, cfg.RunDate = []string{in}, out, "test", time.Date(2026, 1, 20, 0, 0, 0, 0, time.UTC)
+	if _, err := Run(context.Background(), cfg); err != nil {
 		t.Fatal(err)
 	}
 	runs, err := output.ReadTable[output.RunRow](filepath.Join(out, "runs/run_date=2026-01-20/part-00000.parquet"))
