@@ -7,7 +7,8 @@
 Reads PREFIX-articles.tsv (every article's positive and negative mass per
 actor) and recomputes, independently of the Go code, the AUC with
 sklearn.metrics.roc_auc_score and the outlet-level Spearman with
-scipy.stats.spearmanr, then compares them with PREFIX-results.tsv. Checked with
+scipy.stats.spearmanr, with the outlet definition (-outlets) and aggregation
+(-agg) that PREFIX-results.tsv records, then compares them with PREFIX-results.tsv. Checked with
 scipy 1.17.1 and scikit-learn 1.9.1 (pip, Python 3). Exit 1 on a mismatch.
 """
 import csv
