@@ -136,4 +136,9 @@ type RunRow struct {
 	DateWarnings   int64     `parquet:"date_warnings"`
 	Flags          string    `parquet:"flags"`
 	Seconds        float64   `parquet:"seconds"`
+	// LexiconWarnings counts the warnings and notes of loading the lexicon
+	// (dropped or simplified entries, an entry in two dimensions, no
+	// negators); LexiconWarningSample holds the first few, one a line.
+	LexiconWarnings      int64   `parquet:"lexicon_warnings"`
+	LexiconWarningSample *string `parquet:"lexicon_warning_sample"`
 }

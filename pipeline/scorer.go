@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"time"
 
 	"framing/corpus"
@@ -29,7 +30,7 @@ func NewScorer(cfg Config) (*Scorer, error) {
 		cfg.OutDir = "."
 	}
 	cfg = cfg.withDefaults()
-	j, err := prepare(cfg)
+	j, err := prepare(context.Background(), cfg)
 	if err != nil {
 		return nil, err
 	}

@@ -30,6 +30,9 @@ type windowData struct {
 	terms []map[string]int64
 	// stance[actor] holds the stance values of the articles with tone.
 	stance map[string]*groupedValues
+	// authorial[actor] holds the authorial stance values of the articles
+	// with tone in the outlet's own voice (docs/stance.md).
+	authorial map[string]*groupedValues
 }
 
 // groupedValues are values with the outlet each belongs to.
@@ -89,6 +92,7 @@ type rawWindow struct {
 	hits      [][]int64
 	terms     map[[2]string]int64 // {outlet, dim\x1fentry}
 	stanceAct map[string]*groupedValues
+	authAct   map[string]*groupedValues
 }
 
 func (r *rawWindow) intern(m map[string]int, list *[]string, s string) int {
@@ -144,6 +148,7 @@ func (r *rawWindow) add(src Source, w output.Window) error {
 	if r.terms == nil {
 		r.terms = map[[2]string]int64{}
 		r.stanceAct = map[string]*groupedValues{}
+		r.authAct = map[string]*groupedValues{}
 	}
 	err = output.Terms.Scan(src.Root, src.Day, func(t output.TermRow) error {
 		r.terms[[2]string{t.Outlet, t.Dimension + "\x1f" + t.Entry}] += t.Hits
@@ -154,14 +159,14 @@ func (r *rawWindow) add(src Source, w output.Window) error {
 	}
 	var stances []stanceValue
 	err = output.Stance.Scan(src.Root, src.Day, func(s output.StanceRow) error {
-		if s.Stance == nil {
+		if s.Stance == nil && s.AuthorialStance == nil {
 			return nil
 		}
 		i, ok := index[s.ArticleID]
 		if !ok || i < base {
 			return fmt.Errorf("stance row for article %q, which is not in %s", s.ArticleID, output.Articles.Path(src.Root, src.Day))
 		}
-		stances = append(stances, stanceValue{article: i, outlet: r.intern(r.outletIdx, &r.outlets, s.Outlet), actor: s.Actor, value: *s.Stance})
+		stances = append(stances, stanceValue{article: i, actor: s.Actor, outlet: s.Outlet, stance: s.Stance, authorial: s.AuthorialStance})
 		return nil
 	})
 	if err != nil {
@@ -173,18 +178,18 @@ func (r *rawWindow) add(src Source, w output.Window) error {
 
 // stanceValue is one stance row of a night until it is placed.
 type stanceValue struct {
-	article, outlet int
-	actor           string
-	value           float64
+	article           int
+	actor, outlet     string
+	stance, authorial *float64
 }
 
 // sortByID puts the night's articles, from base on, in article id order,
-// and appends its stance values in that order (keeping each article's rows
-// in file order), so that the statistics depend only on which articles a
-// night holds, not on how they are split into part files or ordered in
-// them: the bootstrap resamples by position, and sums of floats depend on
-// their order in the last bits. framing-beam writes a night as shards, each
-// in an order of its own.
+// and adds its stance values in that order (keeping each article's rows in
+// file order), so that the statistics depend only on which articles a night
+// holds, not on how they are split into part files or ordered in them: the
+// bootstrap resamples by position, and sums of floats depend on their order
+// in the last bits. framing-beam writes a night as shards, each in an order
+// of its own.
 func (r *rawWindow) sortByID(base int, index map[string]int, stances []stanceValue) {
 	n := len(r.outlet) - base
 	ids := make([]string, n)
@@ -212,13 +217,8 @@ func (r *rawWindow) sortByID(base int, index map[string]int, stances []stanceVal
 		return newPos[stances[a].article-base] < newPos[stances[b].article-base]
 	})
 	for _, s := range stances {
-		g := r.stanceAct[s.actor]
-		if g == nil {
-			g = &groupedValues{}
-			r.stanceAct[s.actor] = g
-		}
-		g.outlet = append(g.outlet, s.outlet)
-		g.value = append(g.value, s.value)
+		r.addStance(r.stanceAct, s.actor, s.outlet, s.stance)
+		r.addStance(r.authAct, s.actor, s.outlet, s.authorial)
 	}
 }
 
@@ -229,6 +229,21 @@ func permute[T any](s []T, base int, order []int) {
 		seg[k] = s[old]
 	}
 	copy(s[base:], seg)
+}
+
+// addStance appends one article's value v (nil: no tone, nothing to add)
+// to the actor's values in m.
+func (r *rawWindow) addStance(m map[string]*groupedValues, actor, outlet string, v *float64) {
+	if v == nil {
+		return
+	}
+	g := m[actor]
+	if g == nil {
+		g = &groupedValues{}
+		m[actor] = g
+	}
+	g.outlet = append(g.outlet, r.intern(r.outletIdx, &r.outlets, outlet))
+	g.value = append(g.value, *v)
 }
 
 // addDim starts the columns of a dimension first seen in a frames row, with
@@ -255,7 +270,8 @@ func (r *rawWindow) finish(w output.Window) *windowData {
 	wd := &windowData{window: w, dims: dims, outlets: outlets,
 		outlet: r.outlet, day: r.day, logTokens: make([]float64, n), tokens: r.tokens,
 		per1k: make([][]float64, len(dims)), share: make([][]float64, len(dims)), hits: make([][]int64, len(dims)),
-		terms: make([]map[string]int64, len(outlets)), stance: map[string]*groupedValues{}}
+		terms: make([]map[string]int64, len(outlets)), stance: remapGroups(r.stanceAct, outletMap),
+		authorial: remapGroups(r.authAct, outletMap)}
 	for od, d := range dimMap {
 		wd.per1k[d], wd.share[d], wd.hits[d] = r.per1k[od], r.share[od], r.hits[od]
 	}
@@ -269,14 +285,20 @@ func (r *rawWindow) finish(w output.Window) *windowData {
 	for k, v := range r.terms {
 		wd.terms[outletMap[r.outletIdx[k[0]]]][k[1]] += v
 	}
-	for actor, g := range r.stanceAct {
+	return wd
+}
+
+// remapGroups renumbers the outlets of each actor's values by outletMap.
+func remapGroups(m map[string]*groupedValues, outletMap []int) map[string]*groupedValues {
+	out := make(map[string]*groupedValues, len(m))
+	for actor, g := range m {
 		ng := &groupedValues{value: g.value, outlet: make([]int, len(g.outlet))}
 		for i, o := range g.outlet {
 			ng.outlet[i] = outletMap[o]
 		}
-		wd.stance[actor] = ng
+		out[actor] = ng
 	}
-	return wd
+	return out
 }
 
 // sortedRemap sorts names and returns, for each old index, the new one.
