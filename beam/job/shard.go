@@ -194,6 +194,7 @@ func writeParquet[T any](w *os.File, meta map[string]string, each func(put func(
 //
 // Table and partition names come from output's registry; the layout inside
 // a partition directory (several part files) is framing-beam's.
+//
 //	<staging>/counts/shard-NNNNN.json                     one per complete shard
 //	<staging>/tmp/                                        files being written
 type stagingDir string
