@@ -4,7 +4,8 @@
   2026-01-20, examples/venezuela-dir on 2026-01-21, window 2d, --matches),
   as the Go integration tests run it.
 - many_out: a generated corpus of 500 outlets with a long tail (few large
-  outlets, hundreds with one article; long outlet names), one night.
+  outlets, hundreds with one article; long outlet names) and a few bad
+  records, one night; the recipe is many.args.
 
 FRAMING_BIN names a built binary (the Go runner in integration/ passes its
 own); without it the fixture builds one with `go build`. FRAMING_MANY_OUT
@@ -21,10 +22,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# The many-outlet corpus: gencorpus flags, and the night it is run as.
-MANY_GENCORPUS = ["-outlets", "500", "-zipf", "1.1", "-days", "60", "-names", "words", "-mb", "3"]
-MANY_RUN_DATE = "2026-03-01"
-MANY_WINDOW = "2026-03-01_2026-03-01"
+
+
+def many_args():
+    """The gencorpus flags and framing run flags of the many-outlet corpus,
+    from many.args, which integration/many_test.go reads too."""
+    lines = [l.split() for l in (Path(__file__).with_name("many.args")).read_text().splitlines()
+             if l.strip() and not l.startswith("#")]
+    return lines[0], lines[1]
 
 
 def run(cmd, **kw):
@@ -59,21 +64,16 @@ def example_out(framing_bin, tmp_path_factory):
 def many_out(framing_bin, tmp_path_factory):
     if os.environ.get("FRAMING_MANY_OUT"):
         return Path(os.environ["FRAMING_MANY_OUT"])
+    gen, flags = many_args()
     d = tmp_path_factory.mktemp("many")
     corpus = d / "many.jsonl"
     with open(corpus, "w") as f:
-        p = subprocess.run(["go", "run", "./scripts/gencorpus", *MANY_GENCORPUS], cwd=ROOT, stdout=f,
+        p = subprocess.run(["go", "run", "./scripts/gencorpus", *gen], cwd=ROOT, stdout=f,
                            stderr=subprocess.PIPE, text=True)
-        # Records every real feed has: a broken line, an empty text, a date
-        # that does not parse (null published, a date warning).
-        f.write('{"id": "broken-1", "outlet": "Daily Harbor Ledger 1", "text": "cut off\n')
-        f.write('{"id": "empty-1", "outlet": "Daily Harbor Ledger 1", "date": "2026-02-01", "text": ""}\n')
-        f.write('{"id": "undated-1", "outlet": "Daily Harbor Ledger 1", "date": "early March", '
-                '"title": "Talks", "text": "The delegation discussed the oil licences in Caracas."}\n')
     if p.returncode != 0:
         pytest.fail(f"gencorpus: {p.stderr}")
     out = d / "out"
-    run([framing_bin, "run", "--input", corpus, "--out", out, "--run-date", MANY_RUN_DATE, "--matches", "--quiet"])
+    run([framing_bin, "run", "--input", corpus, "--out", out, *flags])
     return out
 
 
