@@ -71,8 +71,9 @@ type TermRow struct {
 	NegatedHits int64  `parquet:"negated_hits"`
 }
 
-// MatchRow is one lexicon match with its position, so that a reader can
-// audit any score down to the sentence and tokens.
+// MatchRow is one lexicon match with its position and its words in context
+// (as quanteda's kwic() shows them), so that a reader can audit any score
+// down to the sentence and tokens and read it without the corpus.
 type MatchRow struct {
 	RunDate    Date    `parquet:"run_date"`
 	ArticleID  string  `parquet:"article_id"`
@@ -83,6 +84,9 @@ type MatchRow struct {
 	Entry      string  `parquet:"entry"`
 	Weight     float64 `parquet:"weight"`
 	Negated    bool    `parquet:"negated"`
+	Matched    string  `parquet:"matched"`
+	Left       string  `parquet:"left_context"`
+	Right      string  `parquet:"right_context"`
 }
 
 // StanceRow is the tone around one actor in one article; Stance is null when

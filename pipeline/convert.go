@@ -123,6 +123,9 @@ func matchRows(it item, j *job) []output.MatchRow {
 			Entry:      m.Entry,
 			Weight:     finite(m.Weight),
 			Negated:    m.Negated,
+			Matched:    m.Matched,
+			Left:       m.Left,
+			Right:      m.Right,
 		})
 	}
 	return rows

@@ -33,6 +33,7 @@ func main() {
 	var g genOptions
 	flag.Float64Var(&g.zipf, "zipf", 0, "give each outlet one article, then draw outlets from a Zipf law with this exponent (> 1) instead of uniformly: a few large outlets and a long tail")
 	flag.IntVar(&g.days, "days", 28, "spread publication dates over this many days from 2026-01-01")
+	flag.BoolVar(&g.bad, "bad", false, "end with three records every real feed has: a broken line, an empty text, a date that does not parse")
 	flag.StringVar(&g.names, "names", "numbers", "outlet names: numbers (Outlet 07) or words (The Harbor Evening Ledger 7, up to some 40 characters)")
 	flag.Parse()
 	g.outlets = *outlets
@@ -101,7 +102,15 @@ type genOptions struct {
 	zipf    float64
 	days    int
 	names   string
+	bad     bool
 }
+
+// badRecords are what -bad appends: one reject for a broken line, one for an
+// empty text, and an article whose date does not parse (a date warning).
+const badRecords = `{"id": "broken-1", "outlet": "Outlet 01", "text": "cut off
+{"id": "empty-1", "outlet": "Outlet 01", "date": "2026-01-02", "text": ""}
+{"id": "undated-1", "outlet": "Outlet 01", "date": "early March", "title": "Talks", "text": "The delegation discussed the oil licences in Caracas."}
+`
 
 // outletName names outlet o: "Outlet 07", or a name of words, unique by its
 // number, long enough to test labels in charts.
@@ -164,6 +173,10 @@ func generate(w io.Writer, limit int64, seed uint64, g genOptions) error {
 			return err
 		}
 		written += cw.n
+	}
+	if g.bad {
+		_, err := io.WriteString(w, badRecords)
+		return err
 	}
 	return nil
 }
