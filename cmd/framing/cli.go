@@ -44,6 +44,7 @@ Usage:
   framing run --input PATH... --out DIR [flags]   score a corpus and write Parquet
   framing stats --out DIR --from D1 [--to D2]     recompute statistics for a window of run dates
   framing lexicon validate|show|export|explain    work with lexicons
+  framing kwic --out DIR --entry 'sovereign*'      frame hits in context (keyword in context)
   framing version                                 print the version
   framing help                                    print this help
 
@@ -87,6 +88,8 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return cmdStats(ctx, args[1:], stdout, stderr)
 	case "lexicon":
 		return cmdLexicon(args[1:], stdout, stderr)
+	case "kwic":
+		return cmdKWIC(ctx, args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "framing %s\n", version)
 		return nil
