@@ -37,6 +37,7 @@ type Summary struct {
 	Tables       []string // article-level tables written, partitioned by run date
 	StatTables   []string // statistics tables written, partitioned by window
 	Window       string   // the statistics window, FROM_TO
+	Findings     Findings // what the run found, for its closing summary
 }
 
 // MBPerSecond is the text throughput of the run.
@@ -155,6 +156,11 @@ func run(ctx context.Context, cfg Config) (Summary, error) {
 	committed = true
 	sum.Tables = append(ws.names(), "runs")
 	sum.StatTables = statTables
+	if sum.Findings.Pair, err = strongestPair(cfg.OutDir, sum.Window); err != nil {
+		// The data is committed; a summary without its last line is no
+		// reason to fail the night.
+		cfg.Log.Warn("reading the window's outlet pairs for the summary", "err", err)
+	}
 	return sum, nil
 }
 

@@ -125,6 +125,7 @@ func (ws *writers) write(it item, j *job, sum *Summary, cfg Config) error {
 	if it.art.DateWarning {
 		sum.DateWarnings++
 	}
+	sum.Findings.addArticle(it.scores, it.art.RawDate, it.art.DateWarning)
 	if err := ws.articles.write(articleRow(it, j)); err != nil {
 		return err
 	}

@@ -109,6 +109,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	cfg.Log.Info(fmt.Sprintf("done: %d articles, %d rejects, %.2f s, %.1f MB/s",
 		sum.Articles, sum.Rejects, sum.Seconds, sum.MBPerSecond()),
 		"records", sum.RecordsRead, "date_warnings", sum.DateWarnings, "run_id", sum.RunID)
+	logDateWarnings(cfg.Log, sum)
 	printWhere(stdout, sum)
 	return nil
 }
@@ -191,6 +192,7 @@ func printWhere(w io.Writer, sum pipeline.Summary) {
 	if len(sum.StatTables) > 0 {
 		fmt.Fprintf(w, "statistics for window %s: %s\n", sum.Window, strings.Join(sum.StatTables, ", "))
 	}
+	printFindings(w, sum)
 	fmt.Fprintf(w, "look at them with DuckDB:\n  duckdb -c \"SELECT outlet, dimension, round(avg(per_1k), 2) AS per_1k FROM read_parquet('%s/frames/*/*.parquet', hive_partitioning = true) GROUP BY ALL ORDER BY ALL\"\n", sum.OutDir)
 }
 
