@@ -15,9 +15,9 @@ func TestFindingsTopDimensionAndSamples(t *testing.T) {
 		}
 		return sc
 	}
-	f.addArticle(art(0, 2, 2), "", false)
+	f.addArticle(art(0, 2, 1), "", false)
 	f.addArticle(art(0, 0, 0), "early March", true)
-	f.addArticle(art(1, 0, 1), "", false)
+	f.addArticle(art(1, 1, 2), "", false)
 	for _, d := range []string{"x1", "x2", "x3"} {
 		f.addArticle(art(0, 0, 0), d, true)
 	}
