@@ -22,7 +22,8 @@ var allowed = map[string][]string{
 	"output":            {},
 	"features":          {"lexicon"},
 	"pipeline":          {"corpus", "features", "lexicon", "model", "output"},
-	"cmd/framing":       {"pipeline", "lexicon"},
+	"report":            {"output"},
+	"cmd/framing":       {"pipeline", "lexicon", "report"},
 	"scripts/gencorpus": {},
 }
 

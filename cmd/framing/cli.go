@@ -45,6 +45,7 @@ Usage:
   framing stats --out DIR --from D1 [--to D2]     recompute statistics for a window of run dates
   framing lexicon validate|show|export|explain    work with lexicons
   framing kwic --out DIR --entry 'sovereign*'      frame hits in context (keyword in context)
+  framing report --out DIR -o report.html         one HTML page of findings and charts
   framing version                                 print the version
   framing help                                    print this help
 
@@ -90,6 +91,8 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return cmdLexicon(args[1:], stdout, stderr)
 	case "kwic":
 		return cmdKWIC(ctx, args[1:], stdout, stderr)
+	case "report":
+		return cmdReport(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "framing %s\n", version)
 		return nil
