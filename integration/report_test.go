@@ -146,4 +146,3 @@ func white(img image.Image, x, y int) bool {
 	r, g, b, _ := img.At(x, y).RGBA()
 	return r > 0xf000 && g > 0xf000 && b > 0xf000
 }
-
