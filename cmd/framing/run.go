@@ -106,10 +106,10 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	case err != nil:
 		return err
 	}
+	logDateWarnings(cfg.Log, sum)
 	cfg.Log.Info(fmt.Sprintf("done: %d articles, %d rejects, %.2f s, %.1f MB/s",
 		sum.Articles, sum.Rejects, sum.Seconds, sum.MBPerSecond()),
-		"records", sum.RecordsRead, "date_warnings", sum.DateWarnings, "run_id", sum.RunID)
-	logDateWarnings(cfg.Log, sum)
+		append([]any{"records", sum.RecordsRead, "date_warnings", sum.DateWarnings, "run_id", sum.RunID}, findingAttrs(sum)...)...)
 	printWhere(stdout, sum)
 	return nil
 }

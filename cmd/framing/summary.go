@@ -39,6 +39,21 @@ func printFindings(w io.Writer, sum pipeline.Summary) {
 	}
 }
 
+// findingAttrs are the findings as attributes of the run's last log line.
+func findingAttrs(sum pipeline.Summary) []any {
+	var a []any
+	if sum.Articles > 0 {
+		a = append(a, "coverage", fmt.Sprintf("%.3f", float64(sum.Findings.ArticlesWithHits)/float64(sum.Articles)))
+	}
+	if d, _, ok := sum.Findings.TopDimension(); ok {
+		a = append(a, "top_dimension", d.Dimension)
+	}
+	if p := sum.Findings.Pair; p != nil {
+		a = append(a, "top_pair", fmt.Sprintf("%s/%s/%s g=%.2f", p.Dimension, p.OutletA, p.OutletB, p.HedgesG))
+	}
+	return a
+}
+
 // logDateWarnings logs the unparseable dates as a warning, which a quiet
 // (cron) run still shows, with the first few values as written.
 func logDateWarnings(log *slog.Logger, sum pipeline.Summary) {
