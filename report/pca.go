@@ -97,4 +97,3 @@ func loadingsChart(r *Report) chart {
 	c.SVG = s.String()
 	return c
 }
-
