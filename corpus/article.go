@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -54,6 +55,11 @@ type Options struct {
 	// MaxRecordBytes bounds one line, CSV record or directory file (after
 	// decompression); a longer one is a reject. 0 means DefaultMaxRecordBytes.
 	MaxRecordBytes int
+	// Context, when set, stops long loops of the readers (resynchronizing after a
+	// bad CSV record, reading a manifest, walking a directory) and blocking reads
+	// of named pipes and standard input once it is done; the reader then returns
+	// its error. Nil means never.
+	Context context.Context
 }
 
 // DefaultMaxRecordBytes is the record bound used when Options leaves it 0:

@@ -2,7 +2,7 @@ package corpus
 
 import (
 	"bytes"
-	"encoding/csv"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -48,17 +48,22 @@ func newDir(fsys fs.FS, root, manifestPath string, opt Options) (*dirReader, err
 	var err error
 	switch {
 	case manifestPath != "":
-		mrejects, err = d.readManifest(os.DirFS(filepath.Dir(manifestPath)), filepath.Base(manifestPath), manifestPath)
+		mrejects, err = d.loadManifest(os.DirFS(filepath.Dir(manifestPath)), filepath.Base(manifestPath), manifestPath, opt)
 	default:
 		if _, statErr := fs.Stat(fsys, "manifest.csv"); statErr == nil {
-			mrejects, err = d.readManifest(fsys, "manifest.csv", filepath.Join(root, "manifest.csv"))
+			mrejects, err = d.loadManifest(fsys, "manifest.csv", filepath.Join(root, "manifest.csv"), opt)
 		}
 	}
 	if err != nil {
 		return nil, err
 	}
 	seen := map[string]bool{}
+	walked := 0
 	err = fs.WalkDir(fsys, ".", func(p string, de fs.DirEntry, err error) error {
+		if cerr := ctxErr(opt.Context, walked); cerr != nil {
+			return cerr
+		}
+		walked++
 		if err != nil {
 			if p == "." {
 				return err
@@ -97,17 +102,34 @@ func (d *dirReader) display(rel string) string {
 	return filepath.Join(d.root, filepath.FromSlash(rel))
 }
 
-// readManifest loads the manifest rows into d.manifest. It returns rejects
-// for bad rows and, as entries with rel set, every listed path so newDir can
-// report those without a file.
-func (d *dirReader) readManifest(fsys fs.FS, name, display string) ([]dirEntry, error) {
+// loadManifest opens and reads a manifest. Only a regular file (or a link to
+// one) is opened: opening a named pipe blocks until a writer comes, which
+// would hang the run (and hold its lock) on a stray FIFO; anything else is
+// an error naming the manifest.
+func (d *dirReader) loadManifest(fsys fs.FS, name, display string, opt Options) ([]dirEntry, error) {
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("reading manifest: %w", err)
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("reading manifest %s: not a regular file (%s)", display, info.Mode().Type())
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, fmt.Errorf("reading manifest: %w", err)
 	}
 	defer f.Close()
-	cr := csv.NewReader(&capReader{r: f, limit: int64(d.max) * 4})
-	header, err := cr.Read()
+	return d.readManifest(skipBOM(f), display, opt)
+}
+
+// readManifest loads the manifest rows into d.manifest. It returns rejects
+// for bad rows and, as entries with rel set, every listed path so newDir can
+// report those without a file. Rows are read by csvScanner, so each row (not
+// the whole manifest) is bounded by the record bound, and a bad row is
+// skipped by the same rule as in a CSV corpus.
+func (d *dirReader) readManifest(f io.Reader, display string, opt Options) ([]dirEntry, error) {
+	sc := newCSVScanner(f, display, "manifest", opt)
+	header, err := sc.header()
 	if err != nil {
 		return nil, fmt.Errorf("reading manifest %s header: %w", display, err)
 	}
@@ -116,22 +138,34 @@ func (d *dirReader) readManifest(fsys fs.FS, name, display string) ([]dirEntry, 
 		return nil, fmt.Errorf("reading manifest %s: header has no path column", display)
 	}
 	var out []dirEntry
-	for {
-		rec, err := cr.Read()
+	for n := 0; ; n++ {
+		if err := ctxErr(opt.Context, n); err != nil {
+			return nil, fmt.Errorf("reading manifest %s: %w", display, err)
+		}
+		rec, line, err := sc.next()
 		if err == io.EOF {
 			return out, nil
 		}
-		var pe *csv.ParseError
-		if err != nil && errors.As(err, &pe) {
-			out = append(out, dirEntry{reject: &RecordError{File: display, Line: pe.StartLine, Field: "manifest", Reason: pe.Err.Error()}})
+		var re *RecordError
+		if errors.As(err, &re) {
+			out = append(out, dirEntry{reject: re})
 			continue
 		}
 		if err != nil {
 			return nil, fmt.Errorf("reading manifest %s: %w", display, err)
 		}
-		line, _ := cr.FieldPos(0)
 		out = append(out, d.addRow(rec, col, line, display))
 	}
+}
+
+// ctxErr returns ctx's error every 1,024th call of a loop (n counts the
+// calls), so that long loops stop soon after a cancel without paying for a
+// check on every turn; nil ctx never stops.
+func ctxErr(ctx context.Context, n int) error {
+	if ctx == nil || n%1024 != 0 {
+		return nil
+	}
+	return ctx.Err()
 }
 
 // addRow records one manifest row and returns what to report if its file

@@ -15,5 +15,8 @@
 // record comes back from Next as a *RecordError, which the caller counts as a
 // reject before calling Next again; any other error (I/O) is fatal. Each
 // input record yields exactly one Article or one *RecordError, so
-// records read = articles + rejects.
+// records read = articles + rejects. A CSV row that cannot be delimited (a
+// quoted field that never closes properly) is one reject that also counts
+// the lines passed over before reading resumed (csvScanner), so every line
+// of the input is accounted for.
 package corpus

@@ -14,6 +14,11 @@ type RecordError struct {
 	Field     string // the offending field ("json", "csv", "text", "id", ...)
 	ArticleID string // id of the record when known
 	Reason    string // lower-case explanation
+	// SkippedLines and SkippedBytes count the input passed over after a CSV record
+	// that could not be delimited, before reading resumed (csvScanner); Reason says
+	// so too. Zero otherwise.
+	SkippedLines int
+	SkippedBytes int64
 }
 
 // Error formats the reject as "file:line: field: reason", leaving out the

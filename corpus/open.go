@@ -81,11 +81,13 @@ func Open(path string, opt Options) (Reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := os.Open(path)
+	// A path named here may be a FIFO (the user's choice, like "-"): its open and
+	// reads then honour opt.Context (cancel.go).
+	f, err := openCancelable(opt.Context, path)
 	if err != nil {
 		return nil, fmt.Errorf("opening corpus: %w", err)
 	}
-	r, err := openStream(f, path, format, f, opt)
+	r, err := openStream(cancelable(opt.Context, f), path, format, f, opt)
 	if err != nil {
 		f.Close()
 		return nil, err
@@ -100,7 +102,7 @@ func openStdin(opt Options) (Reader, error) { return OpenStdin(os.Stdin, opt) }
 // "-" in positions, gunzipping when the stream starts with the gzip magic
 // (a pipe has no file name to tell). Closing the reader leaves r open.
 func OpenStdin(r io.Reader, opt Options) (Reader, error) {
-	br := bufio.NewReader(r)
+	br := bufio.NewReader(cancelable(opt.Context, r))
 	r = br
 	if b, err := br.Peek(2); err == nil && b[0] == 0x1f && b[1] == 0x8b {
 		zr, err := gzip.NewReader(br)

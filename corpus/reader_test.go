@@ -191,8 +191,11 @@ func TestCSVRejects(t *testing.T) {
 			`reject f:2: csv: bare " in non-quoted-field`,
 			`f:3 id=b gen=false outlet="unknown" title="" date=- raw="" warn=false lang="" text="fine"`,
 		}},
+		// The quote never closes, so the record cannot be delimited: reading resumes at
+		// the next line that is a well-formed record (csvScanner).
 		{"unterminated quote", "id,text\na,\"never closed\nb,c\n", Options{}, []string{
-			`reject f:2: csv: extraneous or missing " in quoted-field`,
+			`reject f:2: csv: quoted field not closed before the end of the input; reading resumed at line 3`,
+			`f:3 id=b gen=false outlet="unknown" title="" date=- raw="" warn=false lang="" text="c"`,
 		}},
 		{"bom and crlf", "\xef\xbb\xbfid,text\r\nb,fine\r\n", Options{}, []string{
 			`f:2 id=b gen=false outlet="unknown" title="" date=- raw="" warn=false lang="" text="fine"`,
@@ -204,7 +207,7 @@ func TestCSVRejects(t *testing.T) {
 		{"overlong quoted record with newlines and escaped quotes", "id,text\na,\"" +
 			strings.Repeat("say \"\"no\"\",\nthen\n", 20<<10) + "\"\nb,\"two\nlines\"\nc,\"x,\"\"y\"\"\"\n",
 			Options{MaxRecordBytes: 100}, []string{
-				`reject f:2: csv: record longer than 100 bytes`,
+				`reject f:2: csv: record longer than 100 bytes; skipped 40960 lines (348150 bytes) to line 40963, the next that starts a well-formed record`,
 				`f:40963 id=b gen=false outlet="unknown" title="" date=- raw="" warn=false lang="" text="two\nlines"`,
 				`f:40965 id=c gen=false outlet="unknown" title="" date=- raw="" warn=false lang="" text="x,\"y\""`,
 			}},
@@ -301,7 +304,7 @@ func TestDirectoryManifestElsewhere(t *testing.T) {
 		fmt.Sprintf("%s id=world/wind.txt gen=false outlet=\"unknown\" title=\"\" date=- raw=\"\" warn=false lang=\"\" text=%q",
 			filepath.Join("testdata", "dir", "world", "wind.txt"), "Wind farms expanded along the coast this winter.\n"),
 		"reject " + m + ":3: path: duplicate manifest row for market.md, first at line 2",
-		"reject " + m + ":4: manifest: wrong number of fields",
+		"reject " + m + ":4: manifest: wrong number of fields, want 4",
 		"reject " + m + `:5: path: invalid path "../up.txt"`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

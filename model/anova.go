@@ -2,8 +2,6 @@ package model
 
 import (
 	"math"
-
-	"gonum.org/v1/gonum/mathext"
 )
 
 // ANOVA is a one-way analysis of variance of k groups: F on DF1 = k−1 and DF2 degrees of
@@ -17,80 +15,118 @@ type ANOVA struct {
 
 // OneWayANOVA is the classical F test assuming equal variances, as R's
 // oneway.test(var.equal = TRUE) and summary(aov(y ~ g)).
-func OneWayANOVA(groups [][]float64) ANOVA { return OneWayANOVAFromMoments(groupMoments(groups)) }
+func OneWayANOVA(groups [][]float64) ANOVA {
+	if note := valuesNote(groups...); note != "" {
+		return ANOVA{F: nan(), DF1: nan(), DF2: nan(), P: nan(), Eta2: nan(), Note: note}
+	}
+	return OneWayANOVAFromMoments(groupMoments(groups))
+}
 
 // WelchANOVA is Welch's (1951) heteroscedastic F test, as R's oneway.test(var.equal = FALSE).
-func WelchANOVA(groups [][]float64) ANOVA { return WelchANOVAFromMoments(groupMoments(groups)) }
+func WelchANOVA(groups [][]float64) ANOVA {
+	if note := valuesNote(groups...); note != "" {
+		return ANOVA{F: nan(), DF1: nan(), DF2: nan(), P: nan(), Eta2: nan(), Note: note}
+	}
+	return WelchANOVAFromMoments(groupMoments(groups))
+}
 
-// groupMoments returns the Moments of every group, or nil if a value is non-finite.
+// groupMoments returns the Moments of every group.
 func groupMoments(groups [][]float64) []Moments {
 	ms := make([]Moments, 0, len(groups))
 	for _, g := range groups {
-		if !allFinite(g) {
-			return []Moments{{N: math.NaN()}}
-		}
 		ms = append(ms, MomentsOf(g))
 	}
 	return ms
 }
 
-// anovaBase drops empty groups, checks shapes and fills N, Groups, DF1, Eta2.
-func anovaBase(ms []Moments) (ANOVA, []Moments, float64, float64) {
+// anovaParts are the sums an ANOVA is computed from: the non-empty groups, their pooled
+// Moments, and the between- and within-group sums of squares.
+type anovaParts struct {
+	kept     []Moments
+	all      Moments
+	ssb, ssw float64
+}
+
+// anovaBase drops empty groups, checks the Moments and shapes and fills N, Groups, DF1 and
+// Eta2. parts.kept is nil when the test is undefined (a.Note says why).
+func anovaBase(ms []Moments) (ANOVA, anovaParts) {
 	a := ANOVA{F: nan(), DF1: nan(), DF2: nan(), P: nan(), Eta2: nan()}
+	var parts anovaParts
 	var kept []Moments
-	var all Moments
 	for _, m := range ms {
-		if math.IsNaN(m.N) {
-			a.Note = NoteNonFinite
-			return a, nil, 0, 0
+		if note := momentsNote(m); note != "" {
+			a.Note = note
+			return a, anovaParts{}
 		}
 		if m.N > 0 {
 			kept = append(kept, m)
-			all.Merge(m)
+			parts.all.Merge(m)
 		}
 	}
-	a.N, a.Groups = int(all.N), len(kept)
-	if a.N == 0 {
+	a.N, a.Groups = int(parts.all.N), len(kept)
+	switch {
+	case a.N == 0:
 		a.Note = NoteEmpty
-		return a, nil, 0, 0
-	}
-	if len(kept) < 2 {
+		return a, anovaParts{}
+	case len(kept) < 2:
 		a.Note = NoteOneGroup
-		return a, nil, 0, 0
+		return a, anovaParts{}
 	}
 	a.DF1 = float64(len(kept) - 1)
-	var ssw float64
 	for _, m := range kept {
-		ssw += m.M2
+		parts.ssw += m.M2
 	}
-	ssb := all.M2 - ssw // SS_total = SS_within + SS_between (Chan et al. merge)
-	if ssb < 0 {
-		ssb = 0
+	// SS_total = SS_within + SS_between (Chan et al. merge); a negative difference is rounding.
+	parts.ssb = math.Max(0, parts.all.M2-parts.ssw)
+	if parts.all.flat() {
+		a.Note = NoteZeroVariance
+		return a, anovaParts{}
 	}
-	if all.M2 > 0 {
-		a.Eta2 = ssb / all.M2
+	a.Eta2 = parts.ssb / parts.all.M2
+	parts.kept = kept
+	return a, parts
+}
+
+// momentsNote checks Moments given by a caller: NoteNonFinite for a non-finite count, mean
+// or M2, NoteBadMoments for a negative or fractional count or a negative M2, NoteMagnitude
+// for a mean or standard deviation outside the supported magnitude.
+func momentsNote(m Moments) string {
+	switch {
+	case !isFiniteMoments(m) || math.IsNaN(m.N) || math.IsInf(m.N, 0):
+		return NoteNonFinite
+	case m.N < 0 || m.N > 1<<53 || m.N != math.Trunc(m.N) || m.M2 < 0:
+		return NoteBadMoments
 	}
-	return a, kept, ssb, ssw
+	return valuesNote([]float64{m.Mean, math.Sqrt(m.M2 / math.Max(m.N, 1))})
 }
 
 // OneWayANOVAFromMoments is OneWayANOVA on per-group Moments:
 // F = (SSB/(k−1)) / (SSW/(N−k)) with SSW = Σ M2ᵢ (Fisher; R oneway.test source).
 func OneWayANOVAFromMoments(ms []Moments) ANOVA {
-	a, kept, ssb, ssw := anovaBase(ms)
-	if kept == nil {
+	a, parts := anovaBase(ms)
+	if parts.kept == nil {
 		return a
 	}
-	a.DF2 = float64(a.N - len(kept))
+	a.DF2 = float64(a.N - len(parts.kept))
 	switch {
 	case a.DF2 < 1:
 		a.Note = NoteNoResidualDF
 		return a
-	case !(ssw > 0):
+	case negligible(parts.ssw, parts.all.N, parts.all.sumSq()):
 		a.Note = NoteZeroVariance
 		return a
 	}
-	a.F = (ssb / a.DF1) / (ssw / a.DF2)
-	a.P = upperF(a.F, a.DF1, a.DF2)
+	a.F = (parts.ssb / a.DF1) / (parts.ssw / a.DF2)
+	return a.test()
+}
+
+// test fills P from F, DF1 and DF2; a value out of its range makes F and P NaN with a Note.
+func (a ANOVA) test() ANOVA {
+	var note string
+	if a.P, note = upperF(a.F, a.DF1, a.DF2); note != "" {
+		a.F, a.DF2 = nan(), nan()
+		a.Note = addNote(a.Note, note)
+	}
 	return a
 }
 
@@ -99,7 +135,8 @@ func OneWayANOVAFromMoments(ms []Moments) ANOVA {
 // DF2 = 1/(3 tmp) (Welch 1951; R oneway.test source). Every group needs n ≥ 2 and a
 // positive variance, else Note is NoteGroupTooFew or NoteGroupZeroVar.
 func WelchANOVAFromMoments(ms []Moments) ANOVA {
-	a, kept, _, _ := anovaBase(ms)
+	a, parts := anovaBase(ms)
+	kept := parts.kept
 	if kept == nil {
 		return a
 	}
@@ -111,7 +148,7 @@ func WelchANOVAFromMoments(ms []Moments) ANOVA {
 			a.Note = NoteGroupTooFew
 			return a
 		}
-		if !(m.Var() > 0) {
+		if m.flat() {
 			a.Note = NoteGroupZeroVar
 			return a
 		}
@@ -129,15 +166,5 @@ func WelchANOVAFromMoments(ms []Moments) ANOVA {
 	tmp /= k*k - 1
 	a.F = num / ((k - 1) * (1 + 2*(k-2)*tmp))
 	a.DF2 = 1 / (3 * tmp)
-	a.P = upperF(a.F, a.DF1, a.DF2)
-	return a
-}
-
-// upperF is P(F(d1, d2) > f) = I_{d2/(d2+d1 f)}(d2/2, d1/2), computed directly rather
-// than as 1 − CDF so that small p-values keep their precision (Abramowitz & Stegun 26.6.2).
-func upperF(f, d1, d2 float64) float64 {
-	if f <= 0 {
-		return 1
-	}
-	return mathext.RegIncBeta(d2/2, d1/2, d2/(d2+d1*f))
+	return a.test()
 }

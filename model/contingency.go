@@ -2,8 +2,6 @@ package model
 
 import (
 	"math"
-
-	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // ChiSq is Pearson's chi-square test of independence on an r×c table of counts.
@@ -60,7 +58,7 @@ func ChiSquare(table [][]float64) ChiSq {
 	}
 	res.Expected, res.StdRes = make([][]float64, r), make([][]float64, r)
 	var chi2 float64
-	small := false
+	small, dominant := false, false
 	for a, i := range res.KeptRows {
 		res.Expected[a], res.StdRes[a] = make([]float64, c), make([]float64, c)
 		for b, j := range res.KeptCols {
@@ -68,12 +66,27 @@ func ChiSquare(table [][]float64) ChiSq {
 			d := table[i][j] - e
 			chi2 += d * d / e
 			res.Expected[a][b] = e
-			res.StdRes[a][b] = d / math.Sqrt(e*(1-rowSum[i]/res.N)*(1-colSum[j]/res.N))
+			res.StdRes[a][b] = nan()
+			// 1 − r_i/N is 0 only by rounding: when one row (or column) holds all but
+			// less than 2⁻⁵³ of the counts.
+			if v := e * (1 - rowSum[i]/res.N) * (1 - colSum[j]/res.N); v > 0 {
+				res.StdRes[a][b] = d / math.Sqrt(v)
+			} else {
+				dominant = true
+			}
 			small = small || e < 5
 		}
 	}
-	res.Stat, res.DF = chi2, float64((r-1)*(c-1))
-	res.P = distuv.ChiSquared{K: res.DF}.Survival(chi2)
+	if dominant {
+		res.Note = addNote(res.Note, NoteDominant)
+	}
+	df := float64((r - 1) * (c - 1))
+	p, note := upperChiSq(chi2, df)
+	if note != "" {
+		res.Note = addNote(res.Note, note)
+		return res
+	}
+	res.Stat, res.DF, res.P = chi2, df, p
 	res.CramerV = math.Sqrt(chi2 / (res.N * float64(min(r, c)-1)))
 	if small {
 		res.Note = addNote(res.Note, "expected count below 5: chi-square approximation may be poor")
@@ -81,10 +94,14 @@ func ChiSquare(table [][]float64) ChiSq {
 	return res
 }
 
-// margins returns row and column sums, or a Note for a ragged, negative or non-finite table.
+// margins returns row and column sums, or a Note for a ragged, negative, non-finite or
+// out-of-magnitude table.
 func margins(table [][]float64) (rows, cols []float64, note string) {
 	if len(table) == 0 || len(table[0]) == 0 {
 		return nil, nil, NoteEmpty
+	}
+	if note := valuesNote(table...); note != "" {
+		return nil, nil, note
 	}
 	rows, cols = make([]float64, len(table)), make([]float64, len(table[0]))
 	for i, row := range table {
@@ -92,9 +109,6 @@ func margins(table [][]float64) (rows, cols []float64, note string) {
 			return nil, nil, "ragged table"
 		}
 		for j, v := range row {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return nil, nil, NoteNonFinite
-			}
 			if v < 0 {
 				return nil, nil, "negative count"
 			}

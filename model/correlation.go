@@ -4,7 +4,6 @@ import (
 	"math"
 
 	"gonum.org/v1/gonum/stat"
-	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // Corr is a correlation coefficient with its two-sided test of zero correlation.
@@ -16,21 +15,24 @@ type Corr struct {
 
 // Pearson returns Pearson's r and the two-sided p of t = r·sqrt((n−2)/(1−r²)) on n−2
 // degrees of freedom, as R's cor.test(method = "pearson"). Pairs with a non-finite value
-// make the result NaN with Note NoteNonFinite; different lengths, fewer than 3 pairs or a
-// constant variable also give NaN with a Note saying why.
+// make the result NaN with Note NoteNonFinite (NoteMagnitude for a value outside the
+// supported magnitude); different lengths, fewer than 3 pairs or a variable without
+// variance beyond rounding (Moments.flat) also give NaN with a Note saying why.
 func Pearson(x, y []float64) Corr {
 	c := Corr{N: len(x), R: nan(), T: nan(), P: nan()}
-	if note := corrCheck(x, y); note != "" {
+	note := corrCheck(x, y)
+	if note == "" {
+		note = addNote(valuesNote(x), valuesNote(y))
+	}
+	if note != "" {
 		c.Note = note
 		return c
 	}
-	if isConstant(x) || isConstant(y) {
+	if MomentsOf(x).flat() || MomentsOf(y).flat() {
 		c.Note = NoteZeroVariance
 		return c
 	}
-	c.R = stat.Correlation(x, y, nil)
-	c.T, c.P = corrT(c.R, len(x))
-	return c
+	return corrT(c, stat.Correlation(x, y, nil))
 }
 
 // Spearman returns Spearman's ρ (Pearson's r of the mid-ranks) and the p of the t
@@ -65,9 +67,7 @@ func spearmanRanked(c Corr, rx, ry []float64) Corr {
 		c.Note = NoteAllTied
 		return c
 	}
-	c.R = stat.Correlation(rx, ry, nil)
-	c.T, c.P = corrT(c.R, len(rx))
-	return c
+	return corrT(c, stat.Correlation(rx, ry, nil))
 }
 
 func corrCheck(x, y []float64) string {
@@ -82,13 +82,32 @@ func corrCheck(x, y []float64) string {
 	return ""
 }
 
-// corrT is the t statistic of a correlation and its two-sided p; |r| = 1 gives p = 0.
-func corrT(r float64, n int) (t, p float64) {
-	df := float64(n - 2)
-	if math.Abs(r) >= 1 {
-		return math.Copysign(math.Inf(1), r), 0
+// perfectCorrTol is how close to ±1 a computed r must be to count as ±1: the relative
+// rounding error of r from a handful of sums is a few ε, and 1 − r² inherits it.
+const perfectCorrTol = 64 * 0x1p-52
+
+// corrT sets R (clamped to [−1, 1], rounding can leave it just outside), the t statistic
+// and its two-sided p on c.N − 2 df. |r| within rounding of 1 makes t infinite: R is ±1 and
+// T and P are NaN with NotePerfectCorr, the correlation analogue of an essentially perfect
+// fit (R's cor.test prints t = Inf, p < 2.2e-16).
+func corrT(c Corr, r float64) Corr {
+	if math.IsNaN(r) {
+		c.Note = NoteOutOfRange
+		return c
 	}
-	t = r * math.Sqrt(df/(1-r*r))
-	p = 2 * distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}.Survival(math.Abs(t))
-	return t, p
+	c.R = math.Max(-1, math.Min(1, r))
+	if 1-math.Abs(c.R) <= perfectCorrTol {
+		c.R = math.Copysign(1, c.R)
+		c.Note = NotePerfectCorr
+		return c
+	}
+	df := float64(c.N - 2)
+	t := c.R * math.Sqrt(df/(1-c.R*c.R))
+	p, note := twoSidedT(t, df)
+	if note != "" {
+		c.Note = note
+		return c
+	}
+	c.T, c.P = t, p
+	return c
 }

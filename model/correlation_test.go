@@ -40,7 +40,12 @@ func TestCorrelationDegenerate(t *testing.T) {
 			}
 		})
 	}
-	if c := Pearson([]float64{1, 2, 3}, []float64{2, 4, 6}); c.P != 0 || c.R != 1 {
+	// A perfect correlation has r = ±1 but no test: t is infinite (R prints t = Inf,
+	// p < 2.2e-16); here T and P are null with a Note, like an essentially perfect fit.
+	if c := Pearson([]float64{1, 2, 3}, []float64{2, 4, 6}); c.R != 1 || !math.IsNaN(c.P) || c.Note != NotePerfectCorr {
 		t.Errorf("perfect correlation: %+v", c)
+	}
+	if c := Spearman([]float64{1, 2, 3}, []float64{6, 4, 2}); c.R != -1 || !math.IsNaN(c.T) || c.Note != NotePerfectCorr {
+		t.Errorf("perfect rank correlation: %+v", c)
 	}
 }

@@ -5,8 +5,6 @@ import (
 	"math/bits"
 	"math/rand/v2"
 	"slices"
-
-	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // Desc holds the descriptive statistics of one sample. SD is the sample standard
@@ -26,17 +24,18 @@ type Desc struct {
 }
 
 // Describe summarises x. x is not modified. A non-finite value makes every statistic NaN
-// with Note NoteNonFinite, because a mean over ±Inf or NaN means nothing.
+// with Note NoteNonFinite, because a mean over ±Inf or NaN means nothing; a value outside
+// the supported magnitude likewise, with NoteMagnitude.
 func Describe(x []float64) Desc {
 	d := Desc{N: len(x)}
 	d.Mean, d.SD, d.SE, d.CILow, d.CIHigh = nan(), nan(), nan(), nan(), nan()
 	d.Min, d.Q25, d.Median, d.Q75, d.Max = nan(), nan(), nan(), nan(), nan()
-	switch {
-	case len(x) == 0:
+	if len(x) == 0 {
 		d.Note = NoteEmpty
 		return d
-	case !allFinite(x):
-		d.Note = NoteNonFinite
+	}
+	if note := valuesNote(x); note != "" {
+		d.Note = note
 		return d
 	}
 	s := slices.Clone(x)
@@ -49,7 +48,7 @@ func Describe(x []float64) Desc {
 // detected (one pass) and handed to Describe. Both sum the mean in sorted order, so they
 // agree bit for bit.
 func DescribeSorted(sorted []float64) Desc {
-	if len(sorted) == 0 || !sortedFinite(sorted) || !slices.IsSorted(sorted) {
+	if len(sorted) == 0 || valuesNote(sorted[:1], sorted[len(sorted)-1:]) != "" || !slices.IsSorted(sorted) {
 		return Describe(sorted)
 	}
 	d := Desc{N: len(sorted)}
@@ -68,9 +67,17 @@ func describeSorted(d Desc, s []float64) Desc {
 		return d
 	}
 	d.SD = m.SD()
+	if m.flat() { // constant values: the spread is rounding of the mean
+		d.SD = 0
+	}
 	d.SE = d.SD / math.Sqrt(m.N)
-	half := tQuantile(0.975, m.N-1) * d.SE
-	d.CILow, d.CIHigh = d.Mean-half, d.Mean+half
+	q, note := tQuantile(0.975, m.N-1)
+	if note != "" {
+		d.SD, d.SE = nan(), nan()
+		d.Note = note
+		return d
+	}
+	d.CILow, d.CIHigh = d.Mean-q*d.SE, d.Mean+q*d.SE
 	return d
 }
 
@@ -92,15 +99,13 @@ func Quantile7(sorted []float64, p float64) float64 {
 	hi := int(math.Ceil(h))
 	q := sorted[lo]
 	if f := h - float64(lo); hi > lo && sorted[hi] != q {
-		q = (1-f)*q + f*sorted[hi]
+		v := (1-f)*q + f*sorted[hi]
+		if math.IsInf(v, 0) { // both ends near ±MaxFloat64 with one sign: no overflow this way
+			v = q + f*(sorted[hi]-q)
+		}
+		q = v
 	}
 	return q
-}
-
-// tQuantile is the p-quantile of Student's t with df degrees of freedom (gonum distuv;
-// df may be fractional). Callers guarantee p in (0, 1) and df > 0.
-func tQuantile(p, df float64) float64 {
-	return distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}.Quantile(p)
 }
 
 // Moments is a mergeable aggregate of one sample: the count, the mean and M2, the sum of
@@ -130,7 +135,8 @@ func MomentsOf(x []float64) Moments {
 		ss += d * d
 		c += d
 	}
-	return Moments{N: n, Mean: mean + c/n, M2: ss - c*c/n}
+	// ss ≥ c²/n (Cauchy–Schwarz); a negative difference is rounding.
+	return Moments{N: n, Mean: mean + c/n, M2: math.Max(0, ss-c*c/n)}
 }
 
 // Add includes one value, by Welford's (1962) update: δ = x − mean, mean += δ/n,
@@ -170,6 +176,14 @@ func (m Moments) Var() float64 {
 
 // SD returns the sample standard deviation √Var.
 func (m Moments) SD() float64 { return math.Sqrt(m.Var()) }
+
+// sumSq is the sum of squares of the values about zero, Σx² = M2 + N·mean², the scale
+// against which negligible judges M2.
+func (m Moments) sumSq() float64 { return m.M2 + m.N*m.Mean*m.Mean }
+
+// flat reports whether the sample has no variance beyond rounding (negligible M2): constant
+// values whose mean was rounded leave an M2 of order N·ε²·mean² instead of 0.
+func (m Moments) flat() bool { return negligible(m.M2, m.N, m.sumSq()) }
 
 // Bootstrap settings.
 const (
@@ -218,8 +232,8 @@ func BootstrapMeanCI(x []float64, resamples int, seed uint64, level float64) CI 
 	case len(x) < 2:
 		ci.Note = NoteTooFew
 		return ci
-	case !allFinite(x):
-		ci.Note = NoteNonFinite
+	case valuesNote(x) != "":
+		ci.Note = valuesNote(x)
 		return ci
 	}
 	if resamples <= 0 {
@@ -227,7 +241,12 @@ func BootstrapMeanCI(x []float64, resamples int, seed uint64, level float64) CI 
 	}
 	if len(x) > BootstrapExactMaxN {
 		m := MomentsOf(x)
-		half := distuv.UnitNormal.Quantile((1+level)/2) * math.Sqrt(m.M2) / m.N
+		z, note := normalQuantile((1 + level) / 2)
+		if note != "" {
+			ci.Note = note
+			return ci
+		}
+		half := z * math.Sqrt(m.M2) / m.N
 		return CI{Lo: m.Mean - half, Hi: m.Mean + half, Note: NoteBootNormal}
 	}
 	means := bootstrapMeans(x, resamples, seed)

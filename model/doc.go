@@ -5,9 +5,13 @@
 //
 // The package takes plain slices (and gonum matrices) and imports no other framing
 // package; gonum is used only here. Shapes and degenerate data are checked before gonum
-// is called, so no input panics. Results are structs of float64 fields with a Note: a
-// statistic the data cannot support is NaN and Note says why (see result.go). The pipeline
-// turns NaN into a Parquet null with Finite.
+// is called, so no input panics: values outside the supported magnitude, constant data
+// and essentially perfect fits (judged against rounding, result.go's negligible) give
+// NaN with a Note, and every distribution function is called through a guard (dist.go)
+// that checks its arguments. Results are structs of float64 fields with a Note: a
+// statistic the data cannot support is NaN and Note says why (see result.go); no
+// function returns an infinity. The fuzz targets (fuzz_test.go) check this property on
+// every exported function. The pipeline turns NaN into a Parquet null with Finite.
 //
 // Statistics over groups can be built from mergeable aggregates (Moments) so per-shard
 // partial results combine in any order. For large windows the group tests also come in

@@ -2,12 +2,14 @@ package model
 
 import "math"
 
-// Eta2 returns η² = SS_between / SS_total (Cohen 1973), NaN when ssTotal ≤ 0.
+// Eta2 returns η² = SS_between / SS_total (Cohen 1973), NaN unless ssTotal > 0 and
+// 0 ≤ ssBetween, both finite. SS_between ≤ SS_total, so a ratio above 1 is rounding and
+// is clamped to 1.
 func Eta2(ssBetween, ssTotal float64) float64 {
-	if !(ssTotal > 0) {
+	if !(ssTotal > 0 && ssBetween >= 0) || math.IsInf(ssTotal, 1) || math.IsInf(ssBetween, 1) {
 		return nan()
 	}
-	return ssBetween / ssTotal
+	return math.Min(1, ssBetween/ssTotal)
 }
 
 // Epsilon2 returns the Kruskal–Wallis effect size ε² = H / ((n²−1)/(n+1)) (Tomczak &
@@ -23,19 +25,20 @@ func Epsilon2(h float64, n int) float64 {
 // HedgesG returns Hedges' g for a − b: d = (x̄a − x̄b)/s_pooled with
 // s_pooled² = ((na−1)sa² + (nb−1)sb²)/(na+nb−2), times J = 1 − 3/(4(na+nb)−9)
 // (Hedges 1981; Borenstein et al. 2009, Introduction to Meta-Analysis, eq. 4.22).
-// NaN when a group has fewer than 2 values or s_pooled is 0.
+// NaN when a group has fewer than 2 values, s_pooled is 0 (both groups flat), or a value
+// is non-finite or outside the supported magnitude (valuesNote).
 func HedgesG(a, b []float64) float64 {
+	if valuesNote(a, b) != "" {
+		return nan()
+	}
 	return hedgesG(MomentsOf(a), MomentsOf(b))
 }
 
 func hedgesG(ma, mb Moments) float64 {
-	if ma.N < 2 || mb.N < 2 {
+	if ma.N < 2 || mb.N < 2 || ma.flat() && mb.flat() {
 		return nan()
 	}
 	sp := math.Sqrt((ma.M2 + mb.M2) / (ma.N + mb.N - 2))
-	if !(sp > 0) {
-		return nan()
-	}
 	j := 1 - 3/(4*(ma.N+mb.N)-9)
 	return j * (ma.Mean - mb.Mean) / sp
 }

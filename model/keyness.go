@@ -2,8 +2,6 @@ package model
 
 import (
 	"math"
-
-	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // Key is the keyness of one term in corpus A against corpus B.
@@ -20,14 +18,18 @@ type Key struct {
 // E_b = totalB·(a+b)/(totalA+totalB), G² = 2(a ln(a/E_a) + b ln(b/E_b)) with 0·ln 0 = 0;
 // p is its chi-square upper tail on 1 df. LogRatio is Hardie's (2014) log ratio with 0.5
 // added to each count so a zero count stays finite:
-// log2(((a+0.5)/totalA) / ((b+0.5)/totalB)). Non-positive totals, negative counts or a
-// count above its total give NaN fields and a Note.
+// log2(((a+0.5)/totalA) / ((b+0.5)/totalB)). Non-positive totals, negative counts, a
+// count above its total or a value outside the supported magnitude give NaN fields and a
+// Note.
 func Keyness(a, b, totalA, totalB float64) Key {
 	k := Key{G2: nan(), P: nan(), LogRatio: nan()}
-	switch {
-	case !allFinite([]float64{a, b, totalA, totalB}):
-		k.Note = NoteNonFinite
+	// The totals are divisors, so each on its own must be of supported magnitude.
+	if note := addNote(valuesNote([]float64{a, b, totalA, totalB}),
+		addNote(valuesNote([]float64{totalA}), valuesNote([]float64{totalB}))); note != "" {
+		k.Note = note
 		return k
+	}
+	switch {
 	case totalA <= 0 || totalB <= 0:
 		k.Note = "corpus total not positive"
 		return k
@@ -37,8 +39,14 @@ func Keyness(a, b, totalA, totalB float64) Key {
 	}
 	ea := totalA * (a + b) / (totalA + totalB)
 	eb := totalB * (a + b) / (totalA + totalB)
-	k.G2 = 2 * (xlogy(a, ea) + xlogy(b, eb))
-	k.P = distuv.ChiSquared{K: 1}.Survival(k.G2)
+	// G² ≥ 0 (Gibbs' inequality); a negative value is rounding of equal proportions.
+	g2 := math.Max(0, 2*(xlogy(a, ea)+xlogy(b, eb)))
+	p, note := upperChiSq(g2, 1)
+	if note != "" {
+		k.Note = note
+		return k
+	}
+	k.G2, k.P = g2, p
 	k.LogRatio = math.Log2(((a + 0.5) / totalA) / ((b + 0.5) / totalB))
 	return k
 }

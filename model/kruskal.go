@@ -3,8 +3,6 @@ package model
 import (
 	"cmp"
 	"slices"
-
-	"gonum.org/v1/gonum/mathext"
 )
 
 // KW is the Kruskal–Wallis rank test of k groups: H corrected for ties, DF = k−1, the
@@ -49,6 +47,7 @@ func KruskalWallis(groups [][]float64) KW {
 	slices.SortFunc(xs, func(a, b obs) int { return cmp.Compare(a.v, b.v) })
 	sums := make([]float64, len(groups))
 	var ties float64
+	values := 0
 	for i := 0; i < len(xs); {
 		j := i + 1
 		for j < len(xs) && xs[j].v == xs[i].v {
@@ -61,18 +60,21 @@ func KruskalWallis(groups [][]float64) KW {
 		if t := float64(j - i); t > 1 {
 			ties += t*t*t - t
 		}
+		values++
 		i = j
 	}
-	return r.finish(ties, sums, groups)
+	return r.finish(ties, values, sums, groups)
 }
 
 // finish computes H with the tie correction from the rank sums of the
 // groups (empty groups skipped), its df, p and epsilon²; r.N and r.Groups
-// are set.
-func (r KW) finish(ties float64, sums []float64, groups [][]float64) KW {
+// are set. values is the number of distinct values: with one, every value
+// is tied and H is 0/0 (tested by count, since above about 200,000 values
+// n³ − n is no longer exact and the correction would be rounding noise).
+func (r KW) finish(ties float64, values int, sums []float64, groups [][]float64) KW {
 	n := float64(r.N)
 	c := 1 - ties/(n*n*n-n)
-	if !(c > 0) {
+	if values < 2 || !(c > 0) {
 		r.Note = NoteAllTied
 		return r
 	}
@@ -83,9 +85,13 @@ func (r KW) finish(ties float64, sums []float64, groups [][]float64) KW {
 			s += ng * d * d
 		}
 	}
-	r.H = 12 / (n * (n + 1)) * s / c
-	r.DF = float64(r.Groups - 1)
-	r.P = mathext.GammaIncRegComp(r.DF/2, r.H/2) // chi-square upper tail
+	h := 12 / (n * (n + 1)) * s / c
+	p, note := upperChiSq(h, float64(r.Groups-1))
+	if note != "" {
+		r.Note = note
+		return r
+	}
+	r.H, r.DF, r.P = h, float64(r.Groups-1), p
 	r.Epsilon2 = Epsilon2(r.H, r.N)
 	return r
 }
@@ -135,5 +141,5 @@ func KruskalWallisSorted(groups [][]float64) KW {
 			sums[gi] += mid[u]
 		}
 	}
-	return r.finish(ties, sums, kept)
+	return r.finish(ties, len(distinct), sums, kept)
 }

@@ -1,6 +1,9 @@
 package model
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // MW is the Mann–Whitney (Wilcoxon rank-sum) test of a against b: U (R's W), the normal
 // approximation Z and two-sided P, and Cliff's δ.
@@ -32,7 +35,7 @@ func MannWhitney(a, b []float64) MW {
 	for _, v := range ranks[:len(a)] {
 		ra += v
 	}
-	return mwFinish(r, ra, ties)
+	return mwFinish(r, ra, ties, slices.Min(pooled) == slices.Max(pooled))
 }
 
 // MannWhitneySorted is MannWhitney for a and b already sorted ascending (slices.Sort
@@ -85,7 +88,7 @@ func MannWhitneySorted(a, b []float64) MW {
 		}
 		pos += t
 	}
-	return mwFinish(r, ra, ties)
+	return mwFinish(r, ra, ties, min(a[0], b[0]) == max(a[len(a)-1], b[len(b)-1]))
 }
 
 // sortedFinite reports whether the ends of a sorted slice are finite, which for sorted
@@ -97,13 +100,15 @@ func sortedFinite(x []float64) bool {
 }
 
 // mwFinish fills U, δ, Z and P from the rank sum of a and the tie sum of the pool.
-func mwFinish(r MW, ra, ties float64) MW {
+// allTied is tested by the caller on the values: above about 200,000 values the tie sum
+// is no longer exact and σ² would be rounding noise instead of 0.
+func mwFinish(r MW, ra, ties float64, allTied bool) MW {
 	na, nb := float64(r.NA), float64(r.NB)
 	n := na + nb
 	r.U = ra - na*(na+1)/2
 	r.CliffsDelta = 2*r.U/(na*nb) - 1
 	sigma := math.Sqrt(na * nb / 12 * ((n + 1) - ties/(n*(n-1))))
-	if !(sigma > 0) {
+	if allTied || !(sigma > 0) {
 		r.Note = NoteAllTied
 		return r
 	}
@@ -114,7 +119,11 @@ func mwFinish(r MW, ra, ties float64) MW {
 	case z < 0:
 		z += 0.5
 	}
+	var note string
+	if r.P, note = twoSidedNormal(z / sigma); note != "" {
+		r.Note = note
+		return r
+	}
 	r.Z = z / sigma
-	r.P = math.Erfc(math.Abs(r.Z) / math.Sqrt2) // 2Φ(−|z|)
 	return r
 }

@@ -6,7 +6,6 @@ import (
 	"math"
 
 	"gonum.org/v1/gonum/mat"
-	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // ErrShape reports arguments of inconsistent or unusable shape (a data problem the caller
@@ -40,8 +39,10 @@ type OLSResult struct {
 // β_j is σ̂² times the squared norm of row j of R⁻¹. Memory is O(n·p) for the copy of X.
 //
 // A shape error (rows of X ≠ len(y), names ≠ columns, n ≤ p) or a near-singular design
-// (|R_jj| < 1e-7·max|R_kk|) is returned as an error wrapping ErrShape; non-finite input
-// gives a result with NaN statistics and Note NoteNonFinite.
+// (|R_jj| < 1e-7·max|R_kk|) is returned as an error wrapping ErrShape; a non-finite value
+// or one outside the supported magnitude gives a result with NaN statistics and Note
+// NoteNonFinite or NoteMagnitude. Degenerate fits (a constant response, an essentially
+// perfect fit) give NaN tests with a Note; see summarize.
 func OLS(X *mat.Dense, y []float64, names []string) (OLSResult, error) {
 	if X == nil {
 		return OLSResult{}, fmt.Errorf("ols: nil design: %w", ErrShape)
@@ -53,16 +54,10 @@ func OLS(X *mat.Dense, y []float64, names []string) (OLSResult, error) {
 	if n <= p {
 		return OLSResult{}, fmt.Errorf("ols: %d observations for %d coefficients: %w", n, p, ErrShape)
 	}
-	res := OLSResult{Names: names, N: n, ResidualDF: n - p}
-	if names == nil {
-		res.Names = make([]string, p)
-		for j := range res.Names {
-			res.Names[j] = fmt.Sprintf("x%d", j+1)
-		}
-	}
-	if !allFinite(y) || !denseFinite(X) {
-		res.fillNaN(p)
-		res.Note = NoteNonFinite
+	res := OLSResult{Names: termNames(names, p), N: n, ResidualDF: n - p}
+	if note := columnsNote(append(denseColumns(X), y)); note != "" {
+		res.fillNaN(p, false)
+		res.Note = note
 		return res, nil
 	}
 	var qr mat.QR
@@ -75,34 +70,48 @@ func OLS(X *mat.Dense, y []float64, names []string) (OLSResult, error) {
 			r.SetTri(i, j, rd.At(i, j))
 		}
 	}
-	if err := checkRank(r); err != nil {
-		return res, err
+	rinv, err := checkRank(r)
+	if err != nil {
+		return res, fmt.Errorf("ols: %w", err)
 	}
 	var beta mat.Dense
 	if err := qr.SolveTo(&beta, false, mat.NewDense(n, 1, append([]float64(nil), y...))); err != nil {
-		return res, fmt.Errorf("ols: solving: %w", err)
+		// checkRank saw the same R; any failure left is a near-singular design too.
+		return res, fmt.Errorf("ols: solving: %s: %v: %w", NoteSingular, err, ErrShape)
 	}
 	res.Coef = mat.Col(nil, 0, &beta)
-	res.fill(X, y, r)
+	res.fill(X, y, rinv)
 	return res, nil
 }
 
-// denseFinite checks X element by element (RawMatrix may have a stride).
-func denseFinite(X *mat.Dense) bool {
-	n, p := X.Dims()
-	for i := 0; i < n; i++ {
-		for j := 0; j < p; j++ {
-			v := X.At(i, j)
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return false
-			}
-		}
+// termNames returns names, or x1 … xp when names is nil.
+func termNames(names []string, p int) []string {
+	if names != nil {
+		return names
 	}
-	return true
+	names = make([]string, p)
+	for j := range names {
+		names[j] = fmt.Sprintf("x%d", j+1)
+	}
+	return names
 }
 
-func (res *OLSResult) fillNaN(p int) {
-	res.Coef, res.SE, res.T, res.P = nans(p), nans(p), nans(p), nans(p)
+// denseColumns returns the columns of X, for columnsNote.
+func denseColumns(X *mat.Dense) [][]float64 {
+	_, p := X.Dims()
+	cols := make([][]float64, p)
+	for j := range cols {
+		cols[j] = mat.Col(nil, j, X)
+	}
+	return cols
+}
+
+// fillNaN sets every statistic to NaN, the coefficients too unless keepCoef.
+func (res *OLSResult) fillNaN(p int, keepCoef bool) {
+	if !keepCoef {
+		res.Coef = nans(p)
+	}
+	res.SE, res.T, res.P = nans(p), nans(p), nans(p)
 	res.R2, res.AdjR2, res.F, res.FP, res.SigmaHat = nan(), nan(), nan(), nan(), nan()
 }
 
@@ -114,8 +123,11 @@ func nans(k int) []float64 {
 	return s
 }
 
-// checkRank rejects an R whose diagonal has an entry tiny relative to the largest.
-func checkRank(r *mat.TriDense) error {
+// checkRank rejects an R whose diagonal has an entry tiny relative to the largest, or
+// whose condition number exceeds gonum's mat.ConditionTolerance (1e16: an inverse without
+// a correct digit; the diagonal test misses columns that are collinear through the
+// off-diagonal entries), and returns R⁻¹, from which summarize takes the standard errors.
+func checkRank(r *mat.TriDense) (*mat.TriDense, error) {
 	p, _ := r.Dims()
 	maxd := 0.0
 	for j := 0; j < p; j++ {
@@ -123,51 +135,75 @@ func checkRank(r *mat.TriDense) error {
 	}
 	for j := 0; j < p; j++ {
 		if d := math.Abs(r.At(j, j)); maxd == 0 || d <= singularTol*maxd {
-			return fmt.Errorf("ols: column %d: %s: %w", j+1, NoteSingular, ErrShape)
+			return nil, fmt.Errorf("column %d: %s: %w", j+1, NoteSingular, ErrShape)
 		}
 	}
-	return nil
+	var rinv mat.TriDense
+	if err := rinv.InverseTri(r); err != nil {
+		return nil, fmt.Errorf("%s: %v: %w", NoteSingular, err, ErrShape)
+	}
+	return &rinv, nil
 }
 
-// fill computes residual and total sums of squares of a dense fit, then summarize.
-func (res *OLSResult) fill(X *mat.Dense, y []float64, r *mat.TriDense) {
+// fill computes the residual sum of squares of a dense fit and the moments of y, then
+// summarize.
+func (res *OLSResult) fill(X *mat.Dense, y []float64, rinv *mat.TriDense) {
 	n, p := X.Dims()
 	fitted := mat.NewVecDense(n, nil)
 	fitted.MulVec(X, mat.NewVecDense(p, res.Coef))
-	var rss, ybar float64
+	var rss float64
 	for i, v := range y {
 		e := v - fitted.AtVec(i)
 		rss += e * e
-		ybar += v
 	}
-	ybar /= float64(n)
-	intercept := hasInterceptColumn(X)
-	var tss float64
-	for _, v := range y {
-		d := v
-		if intercept {
-			d -= ybar
-		}
-		tss += d * d
-	}
-	res.summarize(r, rss, tss, intercept)
+	res.summarize(rinv, rss, MomentsOf(y), interceptColumn(X))
 }
 
-// summarize fills SE, t, p, σ̂, R², adjusted R² and F from R, RSS and TSS (centred when
-// the model has an intercept). Var(β_j) = σ̂² Σ_k (R⁻¹)_jk², the diagonal of R⁻¹R⁻ᵀ.
-func (res *OLSResult) summarize(r *mat.TriDense, rss, tss float64, intercept bool) {
-	p, _ := r.Dims()
-	n := res.N
-	df := float64(n - p)
-	s2 := rss / df
-	res.SigmaHat = math.Sqrt(s2)
-	var rinv mat.TriDense
-	if err := rinv.InverseTri(r); err != nil {
-		// InverseTri only warns about conditioning here; checkRank already passed.
-		res.Note = addNote(res.Note, NoteSingular)
+// summarize fills SE, t, p, σ̂, R², adjusted R² and F from R⁻¹, RSS and the moments of y
+// (the total sum of squares is centred when the model has an intercept, column
+// intercept ≥ 0). Var(β_j) = σ̂² Σ_k (R⁻¹)_jk², the diagonal of R⁻¹R⁻ᵀ.
+//
+// Degenerate fits are detected here, before any distribution function sees them:
+//   - RSS above TSS can only be rounding (the intercept-only model, or β = 0 without an
+//     intercept, is nested in the fit), so RSS is clamped to TSS: F = 0, R² = 0.
+//   - A response with no variance (TSS within rounding of zero, negligible): coefficients
+//     are set exactly (the mean for the intercept, 0 for the rest); SE, t, p, R², F are NaN
+//     with NoteZeroVariance.
+//   - An essentially perfect fit (RSS within rounding of zero for n·p rounded terms): SE,
+//     t, p, F are NaN with NotePerfectFit, since a t of rounding noise over rounding noise
+//     means nothing. R gives the same verdict in summary.lm ("essentially perfect fit:
+//     summary may be unreliable") but still prints the numbers.
+func (res *OLSResult) summarize(rinv *mat.TriDense, rss float64, ym Moments, intercept int) {
+	p, _ := rinv.Dims()
+	n := float64(res.N)
+	df := float64(res.N - p)
+	sumSq := ym.M2 + n*ym.Mean*ym.Mean
+	tss := sumSq
+	if intercept >= 0 {
+		tss = ym.M2
 	}
-	tdist := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}
-	res.SE, res.T, res.P = make([]float64, p), make([]float64, p), make([]float64, p)
+	rss = math.Min(rss, tss)
+	res.fillNaN(p, true)
+	res.SigmaHat = math.Sqrt(rss / df)
+	if negligible(tss, n, sumSq) {
+		for j := range res.Coef {
+			res.Coef[j] = 0
+		}
+		if intercept >= 0 {
+			res.Coef[intercept] = ym.Mean
+		}
+		res.SigmaHat = 0
+		res.Note = addNote(res.Note, NoteZeroVariance)
+		return
+	}
+	k := float64(p) - boolF(intercept >= 0)
+	res.R2 = 1 - rss/tss
+	res.AdjR2 = 1 - (1-res.R2)*(n-boolF(intercept >= 0))/df
+	if negligible(rss, n*float64(p), sumSq) {
+		res.Note = addNote(res.Note, NotePerfectFit)
+		return
+	}
+	s2 := rss / df
 	for j := 0; j < p; j++ {
 		var ss float64
 		for k := j; k < p; k++ {
@@ -175,19 +211,22 @@ func (res *OLSResult) summarize(r *mat.TriDense, rss, tss float64, intercept boo
 		}
 		res.SE[j] = math.Sqrt(s2 * ss)
 		res.T[j] = res.Coef[j] / res.SE[j]
-		res.P[j] = 2 * tdist.Survival(math.Abs(res.T[j]))
+		var note string
+		res.P[j], note = twoSidedT(res.T[j], df)
+		if note != "" {
+			res.T[j] = nan()
+			res.Note = addNote(res.Note, note)
+		}
 	}
-	k := float64(p) - boolF(intercept)
-	res.R2 = 1 - rss/tss
-	res.AdjR2 = 1 - (1-res.R2)*(float64(n)-boolF(intercept))/df
-	res.F, res.FP = nan(), nan()
-	if k > 0 && tss > 0 {
-		res.F = ((tss - rss) / k) / s2
-		res.FP = distuv.F{D1: k, D2: df}.Survival(res.F)
+	if k == 0 {
+		res.Note = addNote(res.Note, NoteNoRegressors)
+		return
 	}
-	if tss == 0 {
-		res.R2, res.AdjR2 = nan(), nan()
-		res.Note = addNote(res.Note, NoteZeroVariance)
+	res.F = ((tss - rss) / k) / s2
+	var note string
+	if res.FP, note = upperF(res.F, k, df); note != "" {
+		res.F = nan()
+		res.Note = addNote(res.Note, note)
 	}
 }
 
@@ -198,8 +237,8 @@ func boolF(b bool) float64 {
 	return 0
 }
 
-// hasInterceptColumn reports whether some column of X is all ones.
-func hasInterceptColumn(X *mat.Dense) bool {
+// interceptColumn returns the first column of X that is all ones, or −1.
+func interceptColumn(X *mat.Dense) int {
 	n, p := X.Dims()
 	for j := 0; j < p; j++ {
 		ok := true
@@ -207,151 +246,8 @@ func hasInterceptColumn(X *mat.Dense) bool {
 			ok = X.At(i, j) == 1
 		}
 		if ok {
-			return true
+			return j
 		}
 	}
-	return false
-}
-
-// lsBlock is the number of buffered rows folded into the running R at a time.
-const lsBlock = 1024
-
-// LeastSquares accumulates a least-squares fit row by row in O(p²) memory by a
-// tall-skinny QR (TSQR; Demmel, Grigori, Hoemmen & Langou, "Communication-optimal
-// parallel and sequential QR and LU factorizations", SIAM J. Sci. Comput. 34, 2012):
-// it keeps the (p+1)×(p+1) triangular factor R of the augmented matrix [X | y] and folds
-// each block of rows in by the Householder QR of [R; block]. RᵀR = [X y]ᵀ[X y] is never
-// formed. The top-left p×p block is the R of X, the last column above the corner is Qᵀy,
-// and the corner squared is the residual sum of squares. Two accumulators over disjoint
-// shards merge by the QR of their stacked R factors, in any order, so this is the
-// mergeable per-shard aggregate for the regression. The zero value is not usable; use
-// NewLeastSquares.
-type LeastSquares struct {
-	p         int
-	r         []float64 // (p+1)×(p+1) row-major, nil until the first fold
-	buf       []float64 // pending rows, row-major, p+1 wide
-	n         int
-	mean, m2  float64 // Welford moments of y, for the total sum of squares
-	nonFinite bool
-	badShape  bool // a row or shard of the wrong width was given
-}
-
-// NewLeastSquares returns an empty accumulator for p regressors.
-func NewLeastSquares(p int) *LeastSquares {
-	return &LeastSquares{p: p}
-}
-
-// Add appends one observation; x must have length p (a programmer error otherwise,
-// reported by Fit).
-func (ls *LeastSquares) Add(x []float64, y float64) {
-	if len(x) != ls.p {
-		ls.badShape = true
-		return
-	}
-	if !allFinite(x) || math.IsNaN(y) || math.IsInf(y, 0) {
-		ls.nonFinite = true
-	}
-	ls.buf = append(ls.buf, x...)
-	ls.buf = append(ls.buf, y)
-	ls.n++
-	d := y - ls.mean
-	ls.mean += d / float64(ls.n)
-	ls.m2 += d * (y - ls.mean)
-	if len(ls.buf) >= lsBlock*(ls.p+1) {
-		ls.fold(nil)
-	}
-}
-
-// Merge folds another accumulator over disjoint rows into ls (Chan, Golub & LeVeque
-// 1979 for the moments of y).
-func (ls *LeastSquares) Merge(o *LeastSquares) {
-	if o.p != ls.p {
-		ls.badShape = true
-		return
-	}
-	o.fold(nil)
-	ls.fold(o.r)
-	if o.n > 0 {
-		na, nb := float64(ls.n), float64(o.n)
-		d := o.mean - ls.mean
-		ls.mean += d * nb / (na + nb)
-		ls.m2 += o.m2 + d*d*na*nb/(na+nb)
-		ls.n += o.n
-	}
-	ls.nonFinite = ls.nonFinite || o.nonFinite
-	ls.badShape = ls.badShape || o.badShape
-}
-
-// fold replaces R by the R of [R; extra; buffered rows] and empties the buffer.
-func (ls *LeastSquares) fold(extra []float64) {
-	w := ls.p + 1
-	data := make([]float64, 0, len(ls.r)+len(extra)+len(ls.buf)+w*w)
-	data = append(append(append(data, ls.r...), extra...), ls.buf...)
-	ls.buf = ls.buf[:0]
-	if len(data) == len(ls.r) || ls.nonFinite {
-		return
-	}
-	for len(data) < w*w { // zero rows leave RᵀR unchanged; mat.QR needs rows ≥ columns
-		data = append(data, 0)
-	}
-	var qr mat.QR
-	qr.Factorize(mat.NewDense(len(data)/w, w, data))
-	var rd mat.Dense
-	qr.RTo(&rd)
-	ls.r = make([]float64, w*w)
-	for i := 0; i < w; i++ {
-		for j := i; j < w; j++ {
-			ls.r[i*w+j] = rd.At(i, j)
-		}
-	}
-}
-
-// N returns the number of observations added.
-func (ls *LeastSquares) N() int { return ls.n }
-
-// Fit returns the OLS result of everything added, with the same statistics and checks
-// as OLS. intercept says whether one regressor is the constant 1 (for centred R² and F).
-func (ls *LeastSquares) Fit(names []string, intercept bool) (OLSResult, error) {
-	p := ls.p
-	if ls.badShape {
-		return OLSResult{}, fmt.Errorf("least squares: a row or shard of the wrong width: %w", ErrShape)
-	}
-	if names != nil && len(names) != p {
-		return OLSResult{}, fmt.Errorf("least squares: %d names for %d regressors: %w", len(names), p, ErrShape)
-	}
-	if ls.n <= p {
-		return OLSResult{}, fmt.Errorf("least squares: %d observations for %d coefficients: %w", ls.n, p, ErrShape)
-	}
-	res := OLSResult{Names: names, N: ls.n, ResidualDF: ls.n - p}
-	if ls.nonFinite {
-		res.fillNaN(p)
-		res.Note = NoteNonFinite
-		return res, nil
-	}
-	ls.fold(nil)
-	w := p + 1
-	r := mat.NewTriDense(p, mat.Upper, nil)
-	for i := 0; i < p; i++ {
-		for j := i; j < p; j++ {
-			r.SetTri(i, j, ls.r[i*w+j])
-		}
-	}
-	if err := checkRank(r); err != nil {
-		return res, fmt.Errorf("least squares: %w", err)
-	}
-	res.Coef = make([]float64, p) // back substitution R β = Qᵀy
-	for i := p - 1; i >= 0; i-- {
-		s := ls.r[i*w+p]
-		for j := i + 1; j < p; j++ {
-			s -= ls.r[i*w+j] * res.Coef[j]
-		}
-		res.Coef[i] = s / ls.r[i*w+i]
-	}
-	rss := ls.r[p*w+p] * ls.r[p*w+p]
-	tss := ls.m2
-	if !intercept {
-		tss += float64(ls.n) * ls.mean * ls.mean
-	}
-	res.summarize(r, rss, tss, intercept)
-	return res, nil
+	return -1
 }

@@ -7,8 +7,8 @@ import (
 )
 
 // AdjustHolm returns Holm's (1979) step-down adjusted p-values, as R's
-// p.adjust(p, "holm"): in ascending order, pmin(1, cummax((m−i+1)·p₍ᵢ₎)). NaN entries stay
-// NaN and do not count in m.
+// p.adjust(p, "holm"): in ascending order, pmin(1, cummax((m−i+1)·p₍ᵢ₎)). NaN entries, and
+// values outside [0, 1] (not p-values), are NaN in the result and do not count in m.
 func AdjustHolm(p []float64) []float64 {
 	out, idx := adjustSetup(p)
 	m := float64(len(idx))
@@ -21,8 +21,8 @@ func AdjustHolm(p []float64) []float64 {
 }
 
 // AdjustBH returns the Benjamini & Hochberg (1995) adjusted p-values, as R's
-// p.adjust(p, "BH"): in descending order, pmin(1, cummin(m/i·p₍ᵢ₎)). NaN entries stay NaN
-// and do not count in m.
+// p.adjust(p, "BH"): in descending order, pmin(1, cummin(m/i·p₍ᵢ₎)). NaN entries, and
+// values outside [0, 1], are NaN in the result and do not count in m.
 func AdjustBH(p []float64) []float64 {
 	out, idx := adjustSetup(p)
 	m := float64(len(idx))
@@ -35,14 +35,14 @@ func AdjustBH(p []float64) []float64 {
 	return out
 }
 
-// adjustSetup returns an all-NaN output and the indices of the non-NaN p in ascending
+// adjustSetup returns an all-NaN output and the indices of the p in [0, 1] in ascending
 // order of p (stable, like R's order()).
 func adjustSetup(p []float64) ([]float64, []int) {
 	out := make([]float64, len(p))
 	var idx []int
 	for i, v := range p {
 		out[i] = nan()
-		if !math.IsNaN(v) {
+		if v >= 0 && v <= 1 {
 			idx = append(idx, i)
 		}
 	}

@@ -23,8 +23,8 @@ type PCAResult struct {
 // standardized data), as R's prcomp(x, scale. = TRUE). Zero-variance columns are dropped
 // with a Note. Component signs are arbitrary in any SVD; here each component is flipped so
 // that its largest-|loading| entry is positive (the first such entry on a tie), which makes
-// output deterministic. Fewer than 2 rows, fewer than 1 usable column or a non-finite
-// value are errors wrapping ErrShape.
+// output deterministic. Fewer than 2 rows, fewer than 1 usable column or a non-finite or
+// out-of-magnitude value (valuesNote) are errors wrapping ErrShape.
 func PCA(X *mat.Dense) (PCAResult, error) {
 	if X == nil {
 		return PCAResult{}, fmt.Errorf("pca: nil matrix: %w", ErrShape)
@@ -33,8 +33,8 @@ func PCA(X *mat.Dense) (PCAResult, error) {
 	if n < 2 || p < 1 {
 		return PCAResult{}, fmt.Errorf("pca: %d×%d matrix: %w", n, p, ErrShape)
 	}
-	if !denseFinite(X) {
-		return PCAResult{}, fmt.Errorf("pca: %s: %w", NoteNonFinite, ErrShape)
+	if note := columnsNote(denseColumns(X)); note != "" {
+		return PCAResult{}, fmt.Errorf("pca: %s: %w", note, ErrShape)
 	}
 	var res PCAResult
 	var cols [][]float64

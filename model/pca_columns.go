@@ -47,10 +47,8 @@ func PCAColumns(cols [][]float64, groups []string) PCASummary {
 	if n < 2 {
 		return PCASummary{Note: fmt.Errorf("pca: %d×%d matrix: %w", n, len(cols), ErrShape).Error()}
 	}
-	for _, c := range cols {
-		if !allFinite(c) {
-			return PCASummary{Note: fmt.Errorf("pca: %s: %w", NoteNonFinite, ErrShape).Error()}
-		}
+	if note := columnsNote(cols); note != "" {
+		return PCASummary{Note: fmt.Errorf("pca: %s: %w", note, ErrShape).Error()}
 	}
 	var s PCASummary
 	var kept [][]float64

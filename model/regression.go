@@ -109,11 +109,9 @@ func groupedLeastSquares(p int, group []int, groups int, cont [][]float64, y []f
 	ls := NewLeastSquares(p)
 	ls.n = n
 	cols := append(append([][]float64{}, cont...), y)
-	for _, c := range cols {
-		if !allFinite(c) {
-			ls.nonFinite = true
-			return ls
-		}
+	if note := columnsNote(cols); note != "" {
+		ls.badValue = note
+		return ls
 	}
 	count := make([]float64, groups)
 	means := make([][]float64, q+1) // [column][group]

@@ -15,16 +15,20 @@ type Trend struct {
 }
 
 // TrendSlope regresses dailyMean on days. Fewer than 3 distinct days, mismatched lengths
-// or non-finite input give NaN fields and a Note.
+// or unusable input (valuesNote) give NaN fields and a Note; so do the degenerate fits of
+// OLS: a constant series has Slope 0 and NaN SE, T and P (NoteZeroVariance), points on a
+// line within rounding have their Slope and NaN SE, T and P (NotePerfectFit).
 func TrendSlope(days []float64, dailyMean []float64) Trend {
 	tr := Trend{Slope: nan(), SE: nan(), T: nan(), P: nan(), N: len(days)}
-	switch {
-	case len(days) != len(dailyMean):
+	if len(days) != len(dailyMean) {
 		tr.Note = "days and means differ in length"
 		return tr
-	case !allFinite(days) || !allFinite(dailyMean):
-		tr.Note = NoteNonFinite
+	}
+	if note := addNote(valuesNote(days), valuesNote(dailyMean)); note != "" {
+		tr.Note = note
 		return tr
+	}
+	switch {
 	case distinct(days) < 3:
 		tr.Note = "fewer than 3 distinct dates"
 		return tr
@@ -44,9 +48,6 @@ func TrendSlope(days []float64, dailyMean []float64) Trend {
 	}
 	tr.Slope, tr.SE, tr.T, tr.P = res.Coef[1], res.SE[1], res.T[1], res.P[1]
 	tr.Note = res.Note
-	if tr.SE == 0 { // points exactly on a line: t is infinite, p is 0
-		tr.Note = addNote(tr.Note, "perfect fit")
-	}
 	return tr
 }
 

@@ -2,8 +2,6 @@ package model
 
 import (
 	"math"
-
-	"gonum.org/v1/gonum/mathext"
 )
 
 // TTest is Welch's two-sample t test of a − b: the mean difference, t, the
@@ -24,10 +22,11 @@ type TTest struct {
 func WelchT(a, b []float64) TTest {
 	t := TTest{MeanDiff: nan(), T: nan(), DF: nan(), P: nan(), CILow: nan(), CIHigh: nan(),
 		HedgesG: nan(), NA: len(a), NB: len(b)}
-	switch {
-	case !allFinite(a) || !allFinite(b):
-		t.Note = NoteNonFinite
+	if note := valuesNote(a, b); note != "" {
+		t.Note = note
 		return t
+	}
+	switch {
 	case len(a) == 0 || len(b) == 0:
 		t.Note = NoteEmpty
 		return t
@@ -36,16 +35,18 @@ func WelchT(a, b []float64) TTest {
 }
 
 // WelchTFromMoments is WelchT from each group's Moments, so that comparing every pair of
-// k groups costs k passes over the values rather than k(k−1). Moments with a NaN count
-// (non-finite input, as groupMoments marks it) give NoteNonFinite.
+// k groups costs k passes over the values rather than k(k−1). Moments that are not those
+// of finite data of supported magnitude give the Note of momentsNote; two groups without
+// variance beyond rounding give NoteZeroVariance.
 func WelchTFromMoments(ma, mb Moments) TTest {
 	t := TTest{MeanDiff: nan(), T: nan(), DF: nan(), P: nan(), CILow: nan(), CIHigh: nan(),
 		HedgesG: nan(), NA: int(ma.N), NB: int(mb.N)}
-	switch {
-	case math.IsNaN(ma.N) || math.IsNaN(mb.N) || !isFiniteMoments(ma) || !isFiniteMoments(mb):
+	if note := addNote(momentsNote(ma), momentsNote(mb)); note != "" {
 		t.NA, t.NB = 0, 0
-		t.Note = NoteNonFinite
+		t.Note = note
 		return t
+	}
+	switch {
 	case ma.N == 0 || mb.N == 0:
 		t.Note = NoteEmpty
 		return t
@@ -55,24 +56,25 @@ func WelchTFromMoments(ma, mb Moments) TTest {
 		t.Note = NoteGroupTooFew
 		return t
 	}
-	va, vb := ma.Var()/ma.N, mb.Var()/mb.N
-	se := math.Sqrt(va + vb)
-	if !(se > 0) {
+	if ma.flat() && mb.flat() {
 		t.Note = NoteZeroVariance
 		return t
 	}
+	va, vb := ma.Var()/ma.N, mb.Var()/mb.N
+	se := math.Sqrt(va + vb)
 	t.T = t.MeanDiff / se
 	t.DF = (va + vb) * (va + vb) / (va*va/(ma.N-1) + vb*vb/(mb.N-1))
-	t.P = twoSidedT(t.T, t.DF)
-	half := tQuantile(0.975, t.DF) * se
-	t.CILow, t.CIHigh = t.MeanDiff-half, t.MeanDiff+half
+	var pNote, qNote string
+	t.P, pNote = twoSidedT(t.T, t.DF)
+	q, qNote := tQuantile(0.975, t.DF)
+	if note := addNote(pNote, qNote); note != "" {
+		t.T, t.DF, t.P = nan(), nan(), nan()
+		t.Note = note
+		return t
+	}
+	t.CILow, t.CIHigh = t.MeanDiff-q*se, t.MeanDiff+q*se
 	t.HedgesG = hedgesG(ma, mb)
 	return t
-}
-
-// twoSidedT is P(|T_df| > |t|) = I_{df/(df+t²)}(df/2, 1/2) (Abramowitz & Stegun 26.7.1).
-func twoSidedT(t, df float64) float64 {
-	return mathext.RegIncBeta(df/2, 0.5, df/(df+t*t))
 }
 
 // isFiniteMoments reports whether the mean and M2 of m are finite numbers.

@@ -31,7 +31,7 @@ func DryRun(ctx context.Context, cfg Config) (string, error) {
 		if err := ctx.Err(); err != nil {
 			return "", err
 		}
-		in, err := openInput(cfg, path, nil)
+		in, err := openInput(ctx, cfg, path, nil)
 		if err != nil {
 			return "", fmt.Errorf("opening input %s: %w", path, err)
 		}
@@ -75,8 +75,8 @@ func DryRun(ctx context.Context, cfg Config) (string, error) {
 // openInput opens one input, reading "-" from cfg.Stdin when it is set.
 // A regular file is opened here rather than by corpus.Open so that the bytes
 // read from disk can be counted for the progress line's ETA (n may be nil).
-func openInput(cfg Config, path string, n *atomic.Int64) (input, error) {
-	opt := corpus.Options{Manifest: cfg.Manifest, MaxRecordBytes: cfg.MaxRecordBytes}
+func openInput(ctx context.Context, cfg Config, path string, n *atomic.Int64) (input, error) {
+	opt := corpus.Options{Manifest: cfg.Manifest, MaxRecordBytes: cfg.MaxRecordBytes, Context: ctx}
 	if path == "-" && cfg.Stdin != nil {
 		r, err := corpus.OpenStdin(cfg.Stdin, opt)
 		return input{r: r}, err

@@ -296,7 +296,7 @@ func readAll(ctx context.Context, cfg Config, jobs chan<- item, consumed *atomic
 		}
 	}
 	for _, path := range cfg.Inputs {
-		in, err := openInput(cfg, path, consumed)
+		in, err := openInput(ctx, cfg, path, consumed)
 		if err != nil {
 			return fmt.Errorf("opening input %s: %w", path, err)
 		}

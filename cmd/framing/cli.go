@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+
+	"framing/pipeline"
 )
 
 // version is the program version recorded in every output file. It is a
@@ -15,11 +17,12 @@ const version = "0.1.0"
 
 // Exit codes, documented in README.md and docs/operations.md.
 const (
-	exitOK      = 0
-	exitFailure = 1
-	exitUsage   = 2
-	exitRejects = 3  // rejects above --max-reject-ratio
-	exitLocked  = 75 // EX_TEMPFAIL: another run holds OUT; cron may try again later
+	exitOK        = 0
+	exitFailure   = 1
+	exitUsage     = 2
+	exitRejects   = 3  // rejects above --max-reject-ratio
+	exitStaleLock = 4  // OUT's lock is held by a run that is gone or stuck: a person must look
+	exitLocked    = 75 // EX_TEMPFAIL: another run holds OUT; cron may try again later
 )
 
 // usageError marks a mistake in the command line: exit code 2.
@@ -28,6 +31,20 @@ type usageError struct{ msg string }
 func (e usageError) Error() string { return e.msg }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// lockExit gives the lock errors of pipeline their exit codes: a stale lock (4) must
+// never pass for a busy one (75), which schedulers may treat as "try later".
+func lockExit(err error) (error, bool) {
+	var stale *pipeline.StaleLockError
+	var locked *pipeline.LockedError
+	switch {
+	case errors.As(err, &stale):
+		return exitError{exitStaleLock, err}, true
+	case errors.As(err, &locked):
+		return exitError{exitLocked, err}, true
+	}
+	return nil, false
+}
 
 // exitError carries a specific exit code for a failure.
 type exitError struct {
@@ -51,6 +68,7 @@ Usage:
 
 Run 'framing run -h' or 'framing lexicon -h' for the flags of each command.
 Exit codes: 0 ok, 1 failure, 2 usage error, 3 rejects above --max-reject-ratio,
+4 the output directory's lock is stale (its holder is gone or stuck),
 75 another run holds the output directory.
 `
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -31,7 +32,8 @@ func TestLockedOutputExits75(t *testing.T) {
 	out := t.TempDir()
 	// flock(2) locks belong to open file descriptions, so a lock taken here
 	// blocks the in-process run exactly as another process would.
-	lock, err := pipeline.AcquireLock(out, time.Date(2026, 1, 20, 3, 15, 0, 0, time.UTC))
+	took := time.Now().Add(-time.Minute).UTC().Truncate(time.Second)
+	lock, err := pipeline.AcquireLock(out, took)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +41,8 @@ func TestLockedOutputExits75(t *testing.T) {
 	if code != exitLocked {
 		t.Errorf("exit %d, want %d", code, exitLocked)
 	}
-	if !strings.Contains(errs, "another run has held "+out+" since 2026-01-20T03:15:00Z") {
+	if want := "another run has held " + out + " since " + took.Format(time.RFC3339); !strings.Contains(errs, want) ||
+		!strings.Contains(errs, fmt.Sprintf("pid %d", os.Getpid())) {
 		t.Errorf("stderr %q does not say who holds the lock since when", errs)
 	}
 	if files := listFiles(t, out); len(files) != 0 {
@@ -49,6 +52,27 @@ func TestLockedOutputExits75(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustRun(t, "run", "--input", examplesJSONL, "--out", out, "--run-date", "2026-01-20", "--quiet")
+}
+
+// A lock held longer than pipeline.StaleLockAge is stuck, not busy: exit 4, never 75,
+// for both commands that take it.
+func TestStaleLockExits4(t *testing.T) {
+	out := t.TempDir()
+	took := time.Now().Add(-pipeline.StaleLockAge - time.Hour)
+	lock, err := pipeline.AcquireLock(out, took)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Release()
+	for _, args := range [][]string{
+		{"run", "--input", examplesJSONL, "--out", out, "--run-date", "2026-01-20", "--quiet"},
+		{"stats", "--out", out, "--from", "2026-01-20"},
+	} {
+		code, _, errs := runCLI(t, args...)
+		if code != exitStaleLock || !strings.Contains(errs, "is stale: held for 7h0m0s") {
+			t.Errorf("%s: exit %d, stderr %q; want exit %d naming the age", args[0], code, errs, exitStaleLock)
+		}
+	}
 }
 
 func TestMaxRejectRatioExits3AndWritesNothing(t *testing.T) {

@@ -96,11 +96,11 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	cfg.Progress = bar.update
 	sum, err := pipeline.Run(ctx, cfg)
 	bar.done()
-	var locked *pipeline.LockedError
 	var ratio *pipeline.RejectRatioError
+	if lerr, ok := lockExit(err); ok {
+		return lerr
+	}
 	switch {
-	case errors.As(err, &locked):
-		return exitError{exitLocked, err}
 	case errors.As(err, &ratio):
 		return exitError{exitRejects, err}
 	case err != nil:

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -41,9 +40,8 @@ func cmdStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	sum, err := pipeline.Stats(ctx, pipeline.StatsConfig{OutDir: *out, From: f, To: t, Version: version, Log: log})
-	var locked *pipeline.LockedError
-	if errors.As(err, &locked) {
-		return exitError{exitLocked, err}
+	if lerr, ok := lockExit(err); ok {
+		return lerr
 	}
 	if err != nil {
 		return err
