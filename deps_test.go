@@ -21,9 +21,10 @@ var allowed = map[string][]string{
 	"model":             {},
 	"output":            {},
 	"features":          {"lexicon"},
-	"pipeline":          {"corpus", "features", "lexicon", "model", "output"},
+	"stats":             {"model", "output"},
+	"pipeline":          {"corpus", "features", "lexicon", "output", "stats"},
 	"report":            {"output"},
-	"cmd/framing":       {"pipeline", "lexicon", "report"},
+	"cmd/framing":       {"pipeline", "stats", "output", "lexicon", "report"},
 	"scripts/gencorpus": {},
 }
 

@@ -5,8 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 )
@@ -60,6 +62,12 @@ type Options struct {
 	// of named pipes and standard input once it is done; the reader then returns
 	// its error. Nil means never.
 	Context context.Context
+	// Stdin is what the path "-" reads; os.Stdin when nil.
+	Stdin io.Reader
+	// BytesRead, when set, counts the bytes Open reads from an input file
+	// (compressed bytes for a .gz file), for a progress estimate against
+	// InputSize. Standard input and directories are not counted.
+	BytesRead *atomic.Int64
 }
 
 // DefaultMaxRecordBytes is the record bound used when Options leaves it 0:

@@ -87,7 +87,7 @@ func Open(path string, opt Options) (Reader, error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening corpus: %w", err)
 	}
-	r, err := openStream(cancelable(opt.Context, f), path, format, f, opt)
+	r, err := openStream(countBytes(cancelable(opt.Context, f), opt.BytesRead), path, format, f, opt)
 	if err != nil {
 		f.Close()
 		return nil, err
@@ -95,8 +95,13 @@ func Open(path string, opt Options) (Reader, error) {
 	return r, nil
 }
 
-// openStdin reads JSON Lines from os.Stdin; see OpenStdin.
-func openStdin(opt Options) (Reader, error) { return OpenStdin(os.Stdin, opt) }
+// openStdin reads JSON Lines from opt.Stdin or os.Stdin; see OpenStdin.
+func openStdin(opt Options) (Reader, error) {
+	if opt.Stdin != nil {
+		return OpenStdin(opt.Stdin, opt)
+	}
+	return OpenStdin(os.Stdin, opt)
+}
 
 // OpenStdin reads JSON Lines from r, the program's standard input, named
 // "-" in positions, gunzipping when the stream starts with the gzip magic

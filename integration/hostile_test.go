@@ -263,7 +263,7 @@ func TestHostileInput(t *testing.T) {
 			dir := t.TempDir()
 			in := c.make(t, dir)
 			args := []string{"run", "--input", in, "--out", filepath.Join(dir, "out"), "--run-date", "2026-01-20",
-				"--quiet", "--workers", "2"}
+				"--quiet", "--workers", "2", "--max-reject-ratio", "1"} // mostly rejects is the point here
 			if c.name == "empty jsonl files" {
 				args = append(args, "--input", filepath.Join(dir, "empty.jsonl"),
 					"--input", filepath.Join(dir, "blank.jsonl"), "--input", filepath.Join(dir, "empty.jsonl.gz"))

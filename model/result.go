@@ -21,8 +21,8 @@ import (
 // Counts that are always known (N, group sizes) stay filled in even when the statistic
 // is undefined. Functions never panic on data and never return an error for a data
 // problem; errors are reserved for malformed arguments where a function documents one.
-// The caller (pipeline) maps NaN to a Parquet null with Finite and writes Note to the
-// `note` column, so no NaN or infinity reaches a table.
+// The caller (stats) maps NaN to a Parquet null with output.NullFloat and writes Note to
+// the `note` column, so no NaN or infinity reaches a table.
 
 // Note texts, stable because they land in the `note` column.
 const (
@@ -49,21 +49,11 @@ const (
 )
 
 // Finite returns x and true when x is a finite number, and 0 and false for NaN or ±Inf.
-// It is the one place where a statistic becomes a nullable column value.
 func Finite(x float64) (float64, bool) {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return 0, false
 	}
 	return x, true
-}
-
-// FinitePtr returns a pointer to x when x is finite and nil otherwise, the shape of a
-// nullable DOUBLE row field (*float64).
-func FinitePtr(x float64) *float64 {
-	if v, ok := Finite(x); ok {
-		return &v
-	}
-	return nil
 }
 
 // addNote appends msg to note, separated by "; ", skipping empty and repeated texts.

@@ -12,9 +12,6 @@ import (
 	"strings"
 )
 
-// PartFile is the name of the one data file in each partition directory.
-const PartFile = "part-00000.parquet"
-
 const (
 	stagingPrefix = ".staging-"
 	trashPrefix   = ".trash-"
@@ -27,7 +24,7 @@ const (
 type Commit struct {
 	out     string
 	staging string
-	parts   map[string]bool // "<table>/<key>=<value>", relative to staging
+	parts   map[string]bool // partition directories (partitionRel), relative to staging
 	done    bool
 }
 
@@ -47,6 +44,9 @@ func NewCommit(outDir string) (*Commit, error) {
 	}
 	return &Commit{out: outDir, staging: st, parts: map[string]bool{}}, nil
 }
+
+// Out is the output directory the commit moves its partitions into.
+func (c *Commit) Out() string { return c.out }
 
 // Dir is the staging directory, laid out like OUT, so that a run can read
 // partitions it has staged but not yet committed.
@@ -85,7 +85,7 @@ func CleanStaging(outDir string) error {
 // restoreTrash moves each trash/<table>/<key>=<value> partition back into
 // OUT when OUT has no partition of that name.
 func restoreTrash(outDir, trash string) error {
-	parts, err := filepath.Glob(filepath.Join(trash, "*", "*=*"))
+	parts, err := filepath.Glob(partitionDirsGlob(trash))
 	if err != nil {
 		return err
 	}
@@ -114,32 +114,35 @@ func restoreTrash(outDir, trash string) error {
 	return nil
 }
 
-// Create opens the staged file of one partition,
-// staging/<table>/<partKey>=<partValue>/part-00000.parquet. Each partition
-// can be created once per run.
-func (c *Commit) Create(table, partKey, partValue string) (io.WriteCloser, error) {
+// create opens the staged file of one partition of a table (layout.go).
+// Each partition can be created once per commit. Tables call it (registry.go).
+func (c *Commit) create(table, partKey, partValue string) (io.WriteCloser, error) {
 	if c.done {
-		return nil, fmt.Errorf("creating %s partition %s=%s: commit already finished", table, partKey, partValue)
+		return nil, fmt.Errorf("creating %s partition %s: commit already finished", table, partitionDir(partKey, partValue))
 	}
 	for i, s := range []string{table, partKey, partValue} {
 		if s == "" || strings.HasPrefix(s, ".") || strings.ContainsAny(s, `/\`) || (i < 2 && strings.Contains(s, "=")) {
-			return nil, fmt.Errorf("creating %s partition %s=%s: bad name %q", table, partKey, partValue, s)
+			return nil, fmt.Errorf("creating %s partition %s: bad name %q", table, partitionDir(partKey, partValue), s)
 		}
 	}
-	rel := filepath.Join(table, partKey+"="+partValue)
+	rel := partitionRel(table, partKey, partValue)
 	if c.parts[rel] {
-		return nil, fmt.Errorf("creating %s partition %s=%s: already created", table, partKey, partValue)
+		return nil, fmt.Errorf("creating %s partition %s: already created", table, partitionDir(partKey, partValue))
 	}
-	dir := filepath.Join(c.staging, rel)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("creating %s partition %s=%s: %w", table, partKey, partValue, err)
-	}
-	f, err := os.OpenFile(filepath.Join(dir, PartFile), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := c.createFile(rel)
 	if err != nil {
-		return nil, fmt.Errorf("creating %s partition %s=%s: %w", table, partKey, partValue, err)
+		return nil, fmt.Errorf("creating %s partition %s: %w", table, partitionDir(partKey, partValue), err)
 	}
 	c.parts[rel] = true
 	return f, nil
+}
+
+func (c *Commit) createFile(rel string) (io.WriteCloser, error) {
+	dir := filepath.Join(c.staging, rel)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	return os.OpenFile(filepath.Join(dir, PartFile), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 }
 
 // Commit moves every staged partition into place: it syncs the files,
@@ -158,7 +161,7 @@ func (c *Commit) Commit() error {
 	for r := range c.parts {
 		rels = append(rels, r)
 	}
-	last := func(rel string) bool { return strings.HasPrefix(rel, "runs"+string(filepath.Separator)) }
+	last := func(rel string) bool { return strings.HasPrefix(rel, Runs.Name()+string(filepath.Separator)) }
 	sort.Slice(rels, func(i, j int) bool {
 		if last(rels[i]) != last(rels[j]) {
 			return last(rels[j])

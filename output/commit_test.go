@@ -18,21 +18,14 @@ func stage(t *testing.T, c *Commit, day, reason string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := c.Create("rejects", "run_date", day)
+	w, err := Rejects.Create(c, d, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := NewTableWriter[RejectRow](f, nil, WriterOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Write(RejectRow{RunDate: d, Source: "in.jsonl:1", Reason: reason}); err != nil {
+	if err := w.Write(RejectRow{Source: "in.jsonl:1", Reason: reason}); err != nil {
 		t.Fatal(err)
 	}
 	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -151,7 +144,7 @@ func TestCommitMisuse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if f, err := c.Create(tt.table, tt.key, tt.value); err == nil {
+			if f, err := c.create(tt.table, tt.key, tt.value); err == nil {
 				f.Close()
 				t.Error("Create succeeded")
 			}
@@ -160,7 +153,7 @@ func TestCommitMisuse(t *testing.T) {
 	if err := c.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	if f, err := c.Create("rejects", "run_date", "2026-11-23"); err == nil {
+	if f, err := c.create("rejects", "run_date", "2026-11-23"); err == nil {
 		f.Close()
 		t.Error("Create after Commit succeeded")
 	}

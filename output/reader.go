@@ -19,11 +19,37 @@ import (
 // by column name, so that statistics can be recomputed from stored
 // partitions without holding a whole table. A null in a column whose field
 // is not a pointer is an error; fn's error stops the scan and is returned.
-func ScanTable[T any](path string, fn func(T) error) (err error) {
+func ScanTable[T any](path string, fn func(T) error) error {
+	return scanTable(path, -1, fn)
+}
+
+// scanTable reads every column but that of field index skip (none when -1),
+// which the file does not hold: the partition column when the layout keeps
+// it in the path only.
+func scanTable[T any](path string, skip int, fn func(T) error) error {
 	fs, err := fieldsOf(reflect.TypeFor[T]())
 	if err != nil {
 		return err
 	}
+	fs = withoutField(fs, skip)
+	return withFile(path, func(pf *file.Reader) error {
+		fr, err := arrowReader(pf, path)
+		if err != nil {
+			return err
+		}
+		cols, err := columnsFor(fr, path, fs)
+		if err != nil {
+			return err
+		}
+		return eachRecord(fr, path, cols, func(rec arrow.RecordBatch) error {
+			return scanRecord(rec, fs, fn)
+		})
+	})
+}
+
+// withFile opens the Parquet file at path for fn and closes it, reporting
+// a failed close when fn succeeded.
+func withFile(path string, fn func(*file.Reader) error) (err error) {
 	pf, err := file.OpenParquetFile(path, false)
 	if err != nil {
 		return fmt.Errorf("opening %s: %w", path, err)
@@ -33,25 +59,41 @@ func ScanTable[T any](path string, fn func(T) error) (err error) {
 			err = fmt.Errorf("closing %s: %w", path, cerr)
 		}
 	}()
+	return fn(pf)
+}
+
+// arrowReader reads pf as Arrow record batches of DefaultBatchRows rows.
+func arrowReader(pf *file.Reader, path string) (*pqarrow.FileReader, error) {
 	fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{BatchSize: DefaultBatchRows}, memory.DefaultAllocator)
 	if err != nil {
-		return fmt.Errorf("reading %s: %w", path, err)
+		return nil, fmt.Errorf("reading %s: %w", path, err)
 	}
+	return fr, nil
+}
+
+// columnsFor finds the file column of each field and checks its type.
+func columnsFor(fr *pqarrow.FileReader, path string, fs []field) ([]int, error) {
 	sc, err := fr.Schema()
 	if err != nil {
-		return fmt.Errorf("reading schema of %s: %w", path, err)
+		return nil, fmt.Errorf("reading schema of %s: %w", path, err)
 	}
 	cols := make([]int, len(fs))
 	for i, f := range fs {
 		idx := sc.FieldIndices(f.name)
 		if len(idx) != 1 {
-			return fmt.Errorf("reading %s: no column %s", path, f.name)
+			return nil, fmt.Errorf("reading %s: no column %s", path, f.name)
 		}
 		if err := checkType(sc.Field(idx[0]).Type, f.kind); err != nil {
-			return fmt.Errorf("reading %s: column %s: %w", path, f.name, err)
+			return nil, fmt.Errorf("reading %s: column %s: %w", path, f.name, err)
 		}
 		cols[i] = idx[0]
 	}
+	return cols, nil
+}
+
+// eachRecord calls fn for each batch of rows of the given columns (all
+// when cols is nil), in file order.
+func eachRecord(fr *pqarrow.FileReader, path string, cols []int, fn func(arrow.RecordBatch) error) error {
 	rr, err := fr.GetRecordReader(context.Background(), cols, nil)
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", path, err)
@@ -65,7 +107,7 @@ func ScanTable[T any](path string, fn func(T) error) (err error) {
 		if err != nil {
 			return fmt.Errorf("reading %s: %w", path, err)
 		}
-		if err := scanRecord(rec, fs, fn); err != nil {
+		if err := fn(rec); err != nil {
 			return fmt.Errorf("reading %s: %w", path, err)
 		}
 	}
@@ -84,22 +126,19 @@ func ReadTable[T any](path string) ([]T, error) {
 
 // ReadMetadata returns the footer key-value metadata of the Parquet file at
 // path, where a run records its lexicon, version and flags.
-func ReadMetadata(path string) (kv map[string]string, err error) {
-	pf, err := file.OpenParquetFile(path, false)
+func ReadMetadata(path string) (map[string]string, error) {
+	kv := map[string]string{}
+	err := withFile(path, func(pf *file.Reader) error {
+		md := pf.MetaData().KeyValueMetadata()
+		for _, k := range md.Keys() {
+			if v := md.FindValue(k); v != nil {
+				kv[k] = *v
+			}
+		}
+		return nil
+	})
 	if err != nil {
-		return nil, fmt.Errorf("opening %s: %w", path, err)
-	}
-	defer func() {
-		if cerr := pf.Close(); cerr != nil && err == nil {
-			err = fmt.Errorf("closing %s: %w", path, cerr)
-		}
-	}()
-	kv = map[string]string{}
-	md := pf.MetaData().KeyValueMetadata()
-	for _, k := range md.Keys() {
-		if v := md.FindValue(k); v != nil {
-			kv[k] = *v
-		}
+		return nil, err
 	}
 	return kv, nil
 }

@@ -112,6 +112,20 @@ func fieldsOf(t reflect.Type) ([]field, error) {
 	return fs, nil
 }
 
+// withoutField drops the field of struct index i; -1 drops nothing.
+func withoutField(fs []field, i int) []field {
+	if i < 0 {
+		return fs
+	}
+	out := make([]field, 0, len(fs))
+	for _, f := range fs {
+		if f.index != i {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 func kindOf(t reflect.Type) (kind, error) {
 	switch {
 	case t == dateType:

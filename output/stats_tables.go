@@ -1,11 +1,12 @@
 package output
 
 // Row types of the statistics tables. They are partitioned by window
-// (OUT/<table>/window=FROM_TO/part-00000.parquet) and every row carries the
-// window's first and last day, and the partition value itself in `window`,
-// so that a file read alone is complete. A statistic that is undefined for the data at
-// hand (too few articles, no variance, a single outlet) is null, and `note`
-// says why; no NaN or infinity is ever written.
+// (registry.go, layout.go) and every row carries the window's first and
+// last day, and the partition value itself in `window` (set by the writer
+// from the partition), so that a file read alone is complete. A statistic
+// that is undefined for the data at hand (too few articles, no variance, a
+// single outlet) is null, and `note` says why; no NaN or infinity is ever
+// written (NullFloat).
 
 // OutletStatsRow describes one outlet on one dimension: the per_1k density of
 // its articles, with two kinds of 95 % interval.
@@ -191,33 +192,3 @@ type TrendRow struct {
 	P           *float64 `parquet:"p"`
 	Note        *string  `parquet:"note"`
 }
-
-// SetWindow sets the partition value FROM_TO, which is also stored in the file.
-func (r *OutletStatsRow) SetWindow(w string) { r.Window = w }
-
-// SetWindow sets the partition value FROM_TO, which is also stored in the file.
-func (r *OutletTestRow) SetWindow(w string) { r.Window = w }
-
-// SetWindow sets the partition value FROM_TO, which is also stored in the file.
-func (r *OutletResidualRow) SetWindow(w string) { r.Window = w }
-
-// SetWindow sets the partition value FROM_TO, which is also stored in the file.
-func (r *OutletPairRow) SetWindow(w string) { r.Window = w }
-
-// SetWindow sets the partition value FROM_TO, which is also stored in the file.
-func (r *KeynessRow) SetWindow(w string) { r.Window = w }
-
-// SetWindow sets the partition value FROM_TO, which is also stored in the file.
-func (r *OutletProfileRow) SetWindow(w string) { r.Window = w }
-
-// SetWindow sets the partition value FROM_TO, which is also stored in the file.
-func (r *PCARow) SetWindow(w string) { r.Window = w }
-
-// SetWindow sets the partition value FROM_TO, which is also stored in the file.
-func (r *CorrelationRow) SetWindow(w string) { r.Window = w }
-
-// SetWindow sets the partition value FROM_TO, which is also stored in the file.
-func (r *RegressionRow) SetWindow(w string) { r.Window = w }
-
-// SetWindow sets the partition value FROM_TO, which is also stored in the file.
-func (r *TrendRow) SetWindow(w string) { r.Window = w }

@@ -7,10 +7,10 @@ import "time"
 // readers can tell layouts apart.
 const SchemaVersion = "1"
 
-// Row types of the article-level tables, partitioned by run date
-// (OUT/<table>/run_date=YYYY-MM-DD/part-00000.parquet). The pipeline fills
-// them; output only writes them. Column order is the field order and is
-// part of the contract in docs/schema.md.
+// Row types of the article-level tables and the runs table, partitioned by
+// run date (registry.go, layout.go). The pipeline fills them; output only
+// writes them, and sets run_date from the partition. Column order is the
+// field order and is part of the contract in docs/schema.md.
 
 // ArticleRow is one accepted article: where it came from, what cleaning did
 // to it and its size, so that every frame score can be traced and weighed.
@@ -131,33 +131,4 @@ type RunRow struct {
 	DateWarnings   int64     `parquet:"date_warnings"`
 	Flags          string    `parquet:"flags"`
 	Seconds        float64   `parquet:"seconds"`
-}
-
-// TableInfo names one table and its columns, for docs and tests.
-type TableInfo struct {
-	Name    string
-	PartKey string
-	Columns []Column
-}
-
-// Tables registers every table output writes, in one place, so that docs
-// and tests can list them and a new table is one line here.
-var Tables = []TableInfo{
-	{Name: "articles", PartKey: "run_date", Columns: Columns[ArticleRow]()},
-	{Name: "frames", PartKey: "run_date", Columns: Columns[FrameRow]()},
-	{Name: "terms", PartKey: "run_date", Columns: Columns[TermRow]()},
-	{Name: "matches", PartKey: "run_date", Columns: Columns[MatchRow]()},
-	{Name: "stance", PartKey: "run_date", Columns: Columns[StanceRow]()},
-	{Name: "rejects", PartKey: "run_date", Columns: Columns[RejectRow]()},
-	{Name: "runs", PartKey: "run_date", Columns: Columns[RunRow]()},
-	{Name: "outlet_stats", PartKey: "window", Columns: Columns[OutletStatsRow]()},
-	{Name: "outlet_tests", PartKey: "window", Columns: Columns[OutletTestRow]()},
-	{Name: "outlet_residuals", PartKey: "window", Columns: Columns[OutletResidualRow]()},
-	{Name: "outlet_pairs", PartKey: "window", Columns: Columns[OutletPairRow]()},
-	{Name: "keyness", PartKey: "window", Columns: Columns[KeynessRow]()},
-	{Name: "outlet_profiles", PartKey: "window", Columns: Columns[OutletProfileRow]()},
-	{Name: "pca", PartKey: "window", Columns: Columns[PCARow]()},
-	{Name: "correlations", PartKey: "window", Columns: Columns[CorrelationRow]()},
-	{Name: "regression", PartKey: "window", Columns: Columns[RegressionRow]()},
-	{Name: "trends", PartKey: "window", Columns: Columns[TrendRow]()},
 }

@@ -77,10 +77,17 @@ func (w writeOnly) Write(p []byte) (int, error) { return w.w.Write(p) }
 // metadata with sorted keys; compression is zstd, pages are plain
 // (no dictionaries) and every column has statistics.
 func NewTableWriter[T any](w io.Writer, meta map[string]string, opt WriterOptions) (*TableWriter[T], error) {
+	return newTableWriter[T](w, meta, opt, -1)
+}
+
+// newTableWriter leaves out the column of field index omit (none when -1):
+// the partition column when the layout keeps it in the path only.
+func newTableWriter[T any](w io.Writer, meta map[string]string, opt WriterOptions, omit int) (*TableWriter[T], error) {
 	fs, err := fieldsOf(reflect.TypeFor[T]())
 	if err != nil {
 		return nil, err
 	}
+	fs = withoutField(fs, omit)
 	if opt.RowGroupRows <= 0 {
 		opt.RowGroupRows = DefaultRowGroupRows
 	}

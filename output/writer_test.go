@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -338,7 +339,7 @@ func TestDate(t *testing.T) {
 
 func TestTables(t *testing.T) {
 	seen := map[string]bool{}
-	for _, ti := range Tables {
+	for _, ti := range AllTables() {
 		if len(ti.Columns) == 0 || seen[ti.Name] {
 			t.Errorf("table %q: no columns or registered twice", ti.Name)
 		}
@@ -475,5 +476,45 @@ func TestPandasMetadata(t *testing.T) {
 	}
 	if len(md.IndexColumns) != 0 {
 		t.Errorf("index_columns %v, want none", md.IndexColumns)
+	}
+}
+
+// TestDump renders a file of every column type as text: metadata, schema,
+// then rows with nulls, quoted strings, dates, timestamps, 12-digit floats
+// and a masked column.
+func TestDump(t *testing.T) {
+	p := save(t, writeFile(t, sampleRows(), map[string]string{"framing.k": "v"}, WriterOptions{}))
+	var b strings.Builder
+	if err := Dump(&b, p, DumpOptions{Mask: map[string]bool{"t": true}}); err != nil {
+		t.Fatal(err)
+	}
+	want := `metadata:
+  framing.k = v
+schema:
+  s STRING
+  s_p STRING null
+  i INT64
+  i_p INT64 null
+  f DOUBLE
+  f_p DOUBLE null
+  b BOOLEAN
+  b_p BOOLEAN null
+  d DATE
+  d_p DATE null
+  t TIMESTAMP(MICROS,UTC)
+rows: 2
+  s | s_p | i | i_p | f | f_p | b | b_p | d | d_p | t
+  "a" | "x" | -5 | 7 | 1.5 | -0.25 | true | false | 2026-11-22 | 1969-12-31 | <masked>
+  "" | null | 9223372036854775807 | null | 4.94065645841e-324 | null | false | null | 1970-01-01 | null | <masked>
+`
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("dump (-want +got):\n%s", diff)
+	}
+	b.Reset()
+	if err := Dump(&b, p, DumpOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "2026-11-22T21:30:00.123456Z") {
+		t.Errorf("timestamp not in RFC 3339:\n%s", b.String())
 	}
 }

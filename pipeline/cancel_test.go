@@ -37,7 +37,9 @@ func TestRunFIFOInputs(t *testing.T) {
 		in, out := t.TempDir(), t.TempDir()
 		os.WriteFile(filepath.Join(in, "a.txt"), []byte("Officials in Caracas welcomed cooperation.\n"), 0o644)
 		mkfifo(filepath.Join(in, "manifest.csv"))
-		err := run(context.Background(), Config{Inputs: []string{in}, OutDir: out, RunDate: day})
+		cfg := DefaultConfig()
+		cfg.Inputs, cfg.OutDir, cfg.RunDate = []string{in}, out, day
+		err := run(context.Background(), cfg)
 		if err == nil || !strings.Contains(err.Error(), "manifest.csv: not a regular file") {
 			t.Errorf("error %v, want one naming the FIFO manifest", err)
 		}
@@ -61,7 +63,9 @@ func TestRunFIFOInputs(t *testing.T) {
 		}()
 		ctx, cancel := context.WithCancel(context.Background())
 		time.AfterFunc(300*time.Millisecond, cancel)
-		err := run(ctx, Config{Inputs: []string{p}, OutDir: out, RunDate: day})
+		cfg := DefaultConfig()
+		cfg.Inputs, cfg.OutDir, cfg.RunDate = []string{p}, out, day
+		err := run(ctx, cfg)
 		if err == nil || !strings.Contains(err.Error(), "run interrupted") {
 			t.Errorf("error %v, want the run interrupted", err)
 		}

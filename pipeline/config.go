@@ -1,56 +1,80 @@
 package pipeline
 
 import (
-	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"runtime"
 	"time"
 
 	"framing/corpus"
 	"framing/features"
+	"framing/stats"
 )
 
-// Config is everything one run needs. cmd/framing fills it from flags; the
-// pipeline reads no flags, environment or files of its own.
+// Config is everything one run needs. cmd/framing fills it once, from
+// DefaultConfig and its flags; the pipeline reads no flags, environment or
+// files of its own, and no zero value of a setting stands for a default.
 type Config struct {
 	Inputs      []string  // corpus paths; "-" is JSON Lines on standard input
-	Stdin       io.Reader // what "-" reads
+	Stdin       io.Reader // what "-" reads (os.Stdin when nil)
 	Manifest    string    // manifest.csv for directory inputs (optional)
 	OutDir      string    // root of the partitioned output
 	RunDate     time.Time // the partition date (UTC midnight)
-	Workers     int       // scoring goroutines; <= 0 means GOMAXPROCS
+	Workers     int       // scoring goroutines, at least 1
 	Lexicons    []string  // lexicon files; empty means the embedded default
 	Boilerplate string    // extra boilerplate patterns file (optional)
-	Weights     Weights   // position weights
+	Weights     Weights   // position weights, finite and not negative
 	Matches     bool      // also write the per-hit audit table `matches`
 	Version     string    // the program version, recorded in every file
-	// MaxRecordBytes bounds one input record (line, CSV row or file); a
-	// longer one is a reject. 0 means corpus.DefaultMaxRecordBytes.
+	// MaxRecordBytes bounds one input record (line, CSV row or file), at
+	// least 1; a longer one is a reject.
 	MaxRecordBytes int
 	// SkipSeen skips articles whose content_sha256 is already in an earlier
 	// run_date partition of the articles table: nightly feeds re-deliver.
 	SkipSeen bool
-	// MaxRejectRatio stops the run before commit when rejects/records exceeds
-	// it; 1 (the default when zero) never stops.
+	// MaxRejectRatio, in [0, 1], stops the run before commit when
+	// rejects/records exceeds it: 0 allows no reject, 1 never stops.
 	MaxRejectRatio float64
-	// Window is the number of days of stored partitions, ending with RunDate,
-	// that the statistics tables cover; 1 (the default when zero) is the run's
+	// WindowDays, at least 1, is the number of days of stored partitions,
+	// ending with RunDate, that the statistics tables cover; 1 is the run's
 	// own date only.
 	WindowDays int
+	// Stats are the settings of the window statistics.
+	Stats stats.Options
 	// Progress, when set, is called from time to time with the counts so far.
 	Progress func(Progress)
-	Log      *slog.Logger
-	// Now returns the wall-clock time; only the runs table records it, so
-	// that data tables stay byte-identical across reruns.
+	Log      *slog.Logger // nil discards
+	// Now returns the wall-clock time (time.Now when nil); only the runs
+	// table records it, so that data tables stay byte-identical across reruns.
 	Now func() time.Time
 }
 
-// DefaultMaxRecordBytes is the longest input record read when
-// Config.MaxRecordBytes is 0.
-const DefaultMaxRecordBytes = corpus.DefaultMaxRecordBytes
+// Documented defaults of the settings that have one.
+const (
+	// DefaultMaxRecordBytes is the longest input record read by default.
+	DefaultMaxRecordBytes = corpus.DefaultMaxRecordBytes
+	// DefaultMaxRejectRatio fails a night in which more than half of the
+	// records are rejects: a feed whose format changed, or a scorer that
+	// fails on every article, must not replace a night's data with little
+	// or nothing.
+	DefaultMaxRejectRatio = 0.5
+)
+
+// DefaultConfig returns a Config with every setting at its documented
+// default; the caller fills in inputs, output and run date.
+func DefaultConfig() Config {
+	return Config{
+		Workers:        runtime.GOMAXPROCS(0),
+		Weights:        DefaultWeights(),
+		MaxRecordBytes: DefaultMaxRecordBytes,
+		MaxRejectRatio: DefaultMaxRejectRatio,
+		WindowDays:     1,
+		Stats:          stats.DefaultOptions(),
+	}
+}
 
 // Weights are the position weights of frame hits.
 type Weights struct {
@@ -63,74 +87,100 @@ func DefaultWeights() Weights {
 	return Weights{Title: o.TitleWeight, Lead: o.LeadWeight, Body: o.BodyWeight}
 }
 
-func (c *Config) defaults() {
-	if c.Workers <= 0 {
-		c.Workers = runtime.GOMAXPROCS(0)
+// check reports a setting that breaks the contract above. cmd/framing
+// validates what the user gives, with the flags' names and ranges; this
+// guards the library against a caller that skipped DefaultConfig.
+func (c *Config) check() error {
+	switch {
+	case len(c.Inputs) == 0:
+		return fmt.Errorf("no input given")
+	case c.OutDir == "":
+		return fmt.Errorf("no output directory given")
+	case c.Workers < 1:
+		return fmt.Errorf("workers %d: want at least 1", c.Workers)
+	case c.MaxRecordBytes < 1:
+		return fmt.Errorf("max record bytes %d: want at least 1", c.MaxRecordBytes)
+	case !(c.MaxRejectRatio >= 0 && c.MaxRejectRatio <= 1): // also NaN
+		return fmt.Errorf("max reject ratio %g: want 0 to 1", c.MaxRejectRatio)
+	case c.WindowDays < 1:
+		return fmt.Errorf("window of %d days: want at least 1", c.WindowDays)
 	}
+	for _, w := range []float64{c.Weights.Title, c.Weights.Lead, c.Weights.Body} {
+		if !(w >= 0) || math.IsInf(w, 0) {
+			return fmt.Errorf("position weight %g: want a finite number, not negative", w)
+		}
+	}
+	return c.Stats.Validate()
+}
+
+// withDefaults fills the settings whose nil value has no meaning.
+func (c Config) withDefaults() Config {
 	if c.Log == nil {
 		c.Log = slog.New(slog.DiscardHandler)
 	}
 	if c.Now == nil {
 		c.Now = time.Now
 	}
-	if c.MaxRejectRatio <= 0 {
-		c.MaxRejectRatio = 1
+	return c
+}
+
+// runFlags are the settings that shape the output, as the runs table
+// records them in `flags`. The worker count is recorded too although it
+// never changes the data. Fields are in the byte order of their JSON keys,
+// as encoding/json sorts a map's (the form of earlier runs), and every
+// field type encodes without error.
+type runFlags struct {
+	BodyWeight     jsonFloat `json:"body_weight"`
+	Boilerplate    string    `json:"boilerplate"`
+	Inputs         []string  `json:"inputs"`
+	LeadWeight     jsonFloat `json:"lead_weight"`
+	Lexicons       []string  `json:"lexicons"`
+	Manifest       string    `json:"manifest"`
+	Matches        bool      `json:"matches"`
+	MaxRecordBytes int       `json:"max_record_bytes"`
+	MaxRejectRatio jsonFloat `json:"max_reject_ratio"`
+	RunDate        string    `json:"run_date"`
+	SkipSeen       bool      `json:"skip_seen"`
+	TitleWeight    jsonFloat `json:"title_weight"`
+	WindowDays     int       `json:"window_days"`
+	Workers        int       `json:"workers"`
+}
+
+// jsonFloat is a number in JSON, or a string such as "NaN" for a value JSON
+// cannot hold, so that encoding never fails and the audit record is never
+// lost.
+type jsonFloat float64
+
+// MarshalJSON implements json.Marshaler.
+func (f jsonFloat) MarshalJSON() ([]byte, error) {
+	x := float64(f)
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return []byte(`"` + fmt.Sprint(x) + `"`), nil
 	}
-	if c.WindowDays <= 0 {
-		c.WindowDays = 1
-	}
-	if c.Weights == (Weights{}) {
-		c.Weights = DefaultWeights()
-	}
+	return json.Marshal(x)
 }
 
 // flagsJSON records the settings that shape the output, for the runs table.
-// The worker count is recorded too although it never changes the data.
 func (c *Config) flagsJSON() string {
-	m := map[string]any{
-		"inputs":           c.Inputs,
-		"manifest":         c.Manifest,
-		"run_date":         c.RunDate.Format(time.DateOnly),
-		"workers":          c.Workers,
-		"lexicons":         c.Lexicons,
-		"boilerplate":      c.Boilerplate,
-		"title_weight":     c.Weights.Title,
-		"lead_weight":      c.Weights.Lead,
-		"body_weight":      c.Weights.Body,
-		"matches":          c.Matches,
-		"skip_seen":        c.SkipSeen,
-		"max_reject_ratio": c.MaxRejectRatio,
-		"window_days":      c.WindowDays,
-		"max_record_bytes": cmp.Or(c.MaxRecordBytes, DefaultMaxRecordBytes),
-	}
-	b, err := json.Marshal(m) // map keys are sorted by encoding/json
+	b, err := json.Marshal(runFlags{
+		Inputs:         c.Inputs,
+		Manifest:       c.Manifest,
+		RunDate:        c.RunDate.Format(time.DateOnly),
+		Workers:        c.Workers,
+		Lexicons:       c.Lexicons,
+		Boilerplate:    c.Boilerplate,
+		TitleWeight:    jsonFloat(c.Weights.Title),
+		LeadWeight:     jsonFloat(c.Weights.Lead),
+		BodyWeight:     jsonFloat(c.Weights.Body),
+		Matches:        c.Matches,
+		SkipSeen:       c.SkipSeen,
+		MaxRejectRatio: jsonFloat(c.MaxRejectRatio),
+		WindowDays:     c.WindowDays,
+		MaxRecordBytes: c.MaxRecordBytes,
+	})
 	if err != nil {
-		return fmt.Sprintf("%q", err.Error())
+		// Strings, ints, bools and jsonFloat always encode.
+		panic(fmt.Sprintf("encoding run flags: %v", err))
 	}
 	return string(b)
-}
-
-// Progress is a snapshot of a running job, for a progress bar.
-type Progress struct {
-	Records, Articles, Rejects, Skipped int64
-	TextBytes                           int64
-	Elapsed                             time.Duration
-	// InputRead of InputTotal bytes of the input files have been read; the
-	// total is known only when every input is a regular file (not stdin or a
-	// directory). Compressed files count their compressed bytes.
-	InputRead, InputTotal int64
-	TotalKnown            bool
-}
-
-// ETA estimates the time left from the share of input bytes read so far;
-// ok is false when it cannot be estimated.
-func (p Progress) ETA() (time.Duration, bool) {
-	if !p.TotalKnown || p.InputRead <= 0 || p.InputTotal <= 0 {
-		return 0, false
-	}
-	frac := float64(p.InputRead) / float64(p.InputTotal)
-	if frac > 1 {
-		frac = 1
-	}
-	return time.Duration(float64(p.Elapsed) * (1 - frac) / frac), true
 }

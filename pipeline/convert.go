@@ -2,37 +2,59 @@ package pipeline
 
 import (
 	"encoding/hex"
-	"math"
 
 	"framing/corpus"
+	"framing/features"
 	"framing/output"
 )
 
 // This file converts between the packages' types: corpus and features on one
 // side, output's row types on the other. Only the pipeline knows both.
 
-func articleRow(it item, j *job) output.ArticleRow {
-	a, s := it.art, it.scores
+// articleRows are the rows one accepted article adds to the article-level
+// tables.
+type articleRows struct {
+	article output.ArticleRow
+	frames  []output.FrameRow
+	terms   []output.TermRow
+	stance  []output.StanceRow
+	matches []output.MatchRow // empty unless the scorer kept matches
+}
+
+// convert turns one scored article into its rows: a pure function of the
+// article, the sha256 of its text, its scores and the run, so that another
+// runner (a distributed one) can reuse it.
+func convert(a corpus.Article, sha [32]byte, s features.Scores, runDate output.Date, runID string) articleRows {
+	return articleRows{
+		article: articleRow(a, sha, s, runDate, runID),
+		frames:  frameRows(a.ID, s, runDate),
+		terms:   termRows(a.ID, s, runDate),
+		stance:  stanceRows(a.ID, s, runDate),
+		matches: matchRows(a.ID, s, runDate),
+	}
+}
+
+func articleRow(a corpus.Article, sha [32]byte, s features.Scores, runDate output.Date, runID string) output.ArticleRow {
 	r := output.ArticleRow{
-		RunDate:                    j.runDate,
-		RunID:                      j.runID,
+		RunDate:                    runDate,
+		RunID:                      runID,
 		ArticleID:                  a.ID,
 		Outlet:                     s.Outlet,
 		OutletSource:               s.OutletSource,
 		Title:                      a.Title,
 		URL:                        a.URL,
-		Lang:                       optString(a.Lang),
+		Lang:                       output.NullString(a.Lang),
 		Source:                     a.Source(),
-		ContentSHA256:              hex.EncodeToString(it.sha[:]),
+		ContentSHA256:              hex.EncodeToString(sha[:]),
 		NTokens:                    int64(s.NTokens),
 		NParagraphs:                int64(s.NParagraphs),
 		NSentences:                 int64(s.NSentences),
-		Coverage:                   finite(s.Coverage),
+		Coverage:                   output.FiniteOrZero(s.Coverage),
 		HTMLStripped:               s.HTMLStripped,
 		BoilerplateLinesRemoved:    int64(s.BoilerplateLinesRemoved),
 		DuplicateParagraphsRemoved: int64(s.DuplicateParagraphsRemoved),
 		NQuotes:                    int64(s.NQuotes),
-		QuotedTokenShare:           finite(s.QuotedTokenShare),
+		QuotedTokenShare:           output.FiniteOrZero(s.QuotedTokenShare),
 		NAttributions:              int64(s.NAttributions),
 		NAnonymousAttributions:     int64(s.NAnonymousAttributions),
 	}
@@ -40,46 +62,46 @@ func articleRow(it item, j *job) output.ArticleRow {
 		d := output.DateOf(a.Published)
 		r.Published = &d
 	} else if a.RawDate != "" {
-		r.DateRaw = optString(a.RawDate)
+		r.DateRaw = output.NullString(a.RawDate)
 	}
 	return r
 }
 
-func frameRows(it item, j *job) []output.FrameRow {
-	rows := make([]output.FrameRow, 0, len(it.scores.Frames))
-	for _, f := range it.scores.Frames {
+func frameRows(id string, s features.Scores, runDate output.Date) []output.FrameRow {
+	rows := make([]output.FrameRow, 0, len(s.Frames))
+	for _, f := range s.Frames {
 		r := output.FrameRow{
-			RunDate:         j.runDate,
-			ArticleID:       it.art.ID,
-			Outlet:          it.scores.Outlet,
+			RunDate:         runDate,
+			ArticleID:       id,
+			Outlet:          s.Outlet,
 			Dimension:       f.Dimension,
 			Hits:            int64(f.Hits),
 			NegatedHits:     int64(f.NegatedHits),
 			DistinctEntries: int64(f.DistinctEntries),
-			Per1k:           finite(f.Per1k),
-			WeightedScore:   finite(f.WeightedScore),
+			Per1k:           output.FiniteOrZero(f.Per1k),
+			WeightedScore:   output.FiniteOrZero(f.WeightedScore),
 			TitleHits:       int64(f.TitleHits),
 			LeadHits:        int64(f.LeadHits),
 			QuotedHits:      int64(f.QuotedHits),
 		}
 		if f.HasShare {
-			r.Share = optFloat(f.Share)
+			r.Share = output.NullFloat(f.Share)
 		}
 		if f.HasFirst {
-			r.FirstPosition = optFloat(f.FirstPosition)
+			r.FirstPosition = output.NullFloat(f.FirstPosition)
 		}
 		rows = append(rows, r)
 	}
 	return rows
 }
 
-func termRows(it item, j *job) []output.TermRow {
-	rows := make([]output.TermRow, 0, len(it.scores.Terms))
-	for _, t := range it.scores.Terms {
+func termRows(id string, s features.Scores, runDate output.Date) []output.TermRow {
+	rows := make([]output.TermRow, 0, len(s.Terms))
+	for _, t := range s.Terms {
 		rows = append(rows, output.TermRow{
-			RunDate:     j.runDate,
-			ArticleID:   it.art.ID,
-			Outlet:      it.scores.Outlet,
+			RunDate:     runDate,
+			ArticleID:   id,
+			Outlet:      s.Outlet,
 			Dimension:   t.Dimension,
 			Entry:       t.Entry,
 			Matched:     t.Matched,
@@ -90,38 +112,41 @@ func termRows(it item, j *job) []output.TermRow {
 	return rows
 }
 
-func stanceRows(it item, j *job) []output.StanceRow {
-	rows := make([]output.StanceRow, 0, len(it.scores.Stance))
-	for _, s := range it.scores.Stance {
+func stanceRows(id string, s features.Scores, runDate output.Date) []output.StanceRow {
+	rows := make([]output.StanceRow, 0, len(s.Stance))
+	for _, st := range s.Stance {
 		r := output.StanceRow{
-			RunDate:   j.runDate,
-			ArticleID: it.art.ID,
-			Outlet:    it.scores.Outlet,
-			Actor:     s.Actor,
-			Mentions:  int64(s.Mentions),
-			Positive:  finite(s.Positive),
-			Negative:  finite(s.Negative),
+			RunDate:   runDate,
+			ArticleID: id,
+			Outlet:    s.Outlet,
+			Actor:     st.Actor,
+			Mentions:  int64(st.Mentions),
+			Positive:  output.FiniteOrZero(st.Positive),
+			Negative:  output.FiniteOrZero(st.Negative),
 		}
-		if s.HasStance {
-			r.Stance = optFloat(s.Stance)
+		if st.HasStance {
+			r.Stance = output.NullFloat(st.Stance)
 		}
 		rows = append(rows, r)
 	}
 	return rows
 }
 
-func matchRows(it item, j *job) []output.MatchRow {
-	rows := make([]output.MatchRow, 0, len(it.scores.Matches))
-	for _, m := range it.scores.Matches {
+func matchRows(id string, s features.Scores, runDate output.Date) []output.MatchRow {
+	if len(s.Matches) == 0 {
+		return nil
+	}
+	rows := make([]output.MatchRow, 0, len(s.Matches))
+	for _, m := range s.Matches {
 		rows = append(rows, output.MatchRow{
-			RunDate:    j.runDate,
-			ArticleID:  it.art.ID,
+			RunDate:    runDate,
+			ArticleID:  id,
 			Sentence:   int64(m.Sentence),
 			TokenStart: int64(m.TokenStart),
 			TokenEnd:   int64(m.TokenEnd),
 			Dimension:  m.Dimension,
 			Entry:      m.Entry,
-			Weight:     finite(m.Weight),
+			Weight:     output.FiniteOrZero(m.Weight),
 			Negated:    m.Negated,
 			Matched:    m.Matched,
 			Left:       m.Left,
@@ -131,11 +156,11 @@ func matchRows(it item, j *job) []output.MatchRow {
 	return rows
 }
 
-func rejectRow(e *corpus.RecordError, j *job) output.RejectRow {
+func rejectRow(e *corpus.RecordError, runDate output.Date) output.RejectRow {
 	r := output.RejectRow{
-		RunDate:   j.runDate,
+		RunDate:   runDate,
 		Source:    rejectSource(e),
-		ArticleID: optString(e.ArticleID),
+		ArticleID: output.NullString(e.ArticleID),
 		Reason:    rejectReason(e),
 	}
 	if e.Line > 0 {
@@ -157,27 +182,4 @@ func rejectReason(e *corpus.RecordError) string {
 // rejectSource is the reject's file, with its line when it has one.
 func rejectSource(e *corpus.RecordError) string {
 	return corpus.Article{File: e.File, Line: e.Line}.Source()
-}
-
-func optString(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
-func optFloat(x float64) *float64 {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return nil
-	}
-	return &x
-}
-
-// finite guards non-nullable float columns: the scorer never produces NaN or
-// Inf there, and if it ever did, 0 is written rather than poisoning Parquet.
-func finite(x float64) float64 {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return 0
-	}
-	return x
 }

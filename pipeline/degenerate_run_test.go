@@ -55,7 +55,8 @@ func TestRunDegenerateCorpora(t *testing.T) {
 				t.Fatal(err)
 			}
 			out := filepath.Join(dir, "out")
-			cfg := Config{Inputs: []string{in}, OutDir: out, RunDate: time.Date(2026, 1, 20, 0, 0, 0, 0, time.UTC), Workers: 2}
+			cfg := DefaultConfig()
+			cfg.Inputs, cfg.OutDir, cfg.RunDate, cfg.Workers = []string{in}, out, time.Date(2026, 1, 20, 0, 0, 0, 0, time.UTC), 2
 			if _, err := Run(context.Background(), cfg); err != nil {
 				t.Fatalf("run: %v", err)
 			}

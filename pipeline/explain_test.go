@@ -9,7 +9,7 @@ import (
 // a JSON Lines record and a file of a directory with a manifest.
 func TestExplainArticleGolden(t *testing.T) {
 	tests := []struct{ name, input, id string }{
-		{"jsonl-pwd-0001", examples, "pwd-0001"},
+		{"jsonl-pwd-0001", examplesJSONL, "pwd-0001"},
 		{"dir-cb-0002", "../examples/venezuela-dir", "capitol-briefing/cb-0002.txt"},
 	}
 	for _, tt := range tests {
@@ -24,13 +24,13 @@ func TestExplainArticleGolden(t *testing.T) {
 }
 
 func TestExplainArticleMissing(t *testing.T) {
-	_, err := ExplainArticle([]string{examples}, "", "no-such-id", nil, "")
+	_, err := ExplainArticle([]string{examplesJSONL}, "", "no-such-id", nil, "")
 	if err == nil || !strings.Contains(err.Error(), `no article with id "no-such-id" in ../examples/venezuela.jsonl`) {
 		t.Errorf("err %v", err)
 	}
 	// The second record with a repeated id is a reject in a run; explain
 	// finds the first, as the run scored it.
-	got, err := ExplainArticle([]string{examples}, "", "agn-0001", nil, "")
+	got, err := ExplainArticle([]string{examplesJSONL}, "", "agn-0001", nil, "")
 	if err != nil || !strings.Contains(got, "venezuela.jsonl:1\n") {
 		t.Errorf("agn-0001: %v\n%s", err, got)
 	}

@@ -3,7 +3,6 @@ package pipeline
 import (
 	"cmp"
 	"math"
-	"path/filepath"
 
 	"framing/features"
 	"framing/output"
@@ -84,28 +83,23 @@ func (f *Findings) addArticle(sc features.Scores, rawDate string, dateWarning bo
 // strongestPair reads the committed outlet_pairs partition of a window and
 // returns its most different significant pair, or nil.
 func strongestPair(outDir, window string) (*PairFinding, error) {
-	files, err := filepath.Glob(filepath.Join(outDir, "outlet_pairs", "window="+window, "*.parquet"))
+	w, err := output.ParseWindow(window)
 	if err != nil {
 		return nil, err
 	}
 	var best *PairFinding
-	for _, f := range files {
-		err := output.ScanTable(f, func(r output.OutletPairRow) error {
-			if r.PHolm == nil || r.HedgesG == nil || r.MeanDiff == nil || *r.PHolm >= pairAlpha {
-				return nil
-			}
-			p := PairFinding{Dimension: r.Dimension, OutletA: r.OutletA, OutletB: r.OutletB, NA: r.NA, NB: r.NB,
-				MeanDiff: *r.MeanDiff, HedgesG: *r.HedgesG, PHolm: *r.PHolm}
-			if best == nil || strongerPair(p, *best) {
-				best = &p
-			}
+	err = output.OutletPairs.Scan(outDir, w, func(r output.OutletPairRow) error {
+		if r.PHolm == nil || r.HedgesG == nil || r.MeanDiff == nil || *r.PHolm >= pairAlpha {
 			return nil
-		})
-		if err != nil {
-			return nil, err
 		}
-	}
-	return best, nil
+		p := PairFinding{Dimension: r.Dimension, OutletA: r.OutletA, OutletB: r.OutletB, NA: r.NA, NB: r.NB,
+			MeanDiff: *r.MeanDiff, HedgesG: *r.HedgesG, PHolm: *r.PHolm}
+		if best == nil || strongerPair(p, *best) {
+			best = &p
+		}
+		return nil
+	})
+	return best, err
 }
 
 // strongerPair orders pairs by |g|, then by name, so that ties give the same

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
@@ -82,19 +81,23 @@ func KWIC(ctx context.Context, cfg KWICConfig) (lines []KWICLine, total int, err
 // kwicStored reads the matches table of outDir, with each article's outlet
 // from the articles table of the same run date.
 func kwicStored(outDir string, add func(KWICLine) error) error {
-	files, err := partitionFiles(outDir, "matches", "run_date")
+	days, err := output.Matches.Partitions(outDir)
 	if err != nil {
 		return err
 	}
-	if len(files) == 0 {
+	if len(days) == 0 {
 		return fmt.Errorf("%s has no matches table: run framing with --matches, or give --input to read the corpus", outDir)
 	}
-	for _, f := range files {
-		outlets, err := articleOutlets(filepath.Join(outDir, "articles", filepath.Base(filepath.Dir(f))))
+	for _, day := range days {
+		outlets := map[string]string{}
+		err := output.Articles.Scan(outDir, day, func(a output.ArticleRow) error {
+			outlets[a.ArticleID] = a.Outlet
+			return nil
+		})
 		if err != nil {
-			return fmt.Errorf("reading outlets for the matches of %s: %w", f, err)
+			return fmt.Errorf("reading the outlets of the matches of %s: %w", day, err)
 		}
-		err = output.ScanTable(f, func(m output.MatchRow) error {
+		err = output.Matches.Scan(outDir, day, func(m output.MatchRow) error {
 			return add(KWICLine{ArticleID: m.ArticleID, Outlet: outlets[m.ArticleID], Dimension: m.Dimension,
 				Entry: m.Entry, From: int(m.TokenStart) + 1, To: int(m.TokenEnd), Left: m.Left, Match: m.Matched, Right: m.Right})
 		})
@@ -103,26 +106,6 @@ func kwicStored(outDir string, add func(KWICLine) error) error {
 		}
 	}
 	return nil
-}
-
-// articleOutlets maps the article ids of one articles partition directory
-// to their outlets.
-func articleOutlets(dir string) (map[string]string, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.parquet"))
-	if err != nil {
-		return nil, err
-	}
-	outlets := map[string]string{}
-	for _, f := range files {
-		err := output.ScanTable(f, func(a output.ArticleRow) error {
-			outlets[a.ArticleID] = a.Outlet
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	return outlets, nil
 }
 
 // kwicInputs scores every article of the inputs with KeepMatches, as a run

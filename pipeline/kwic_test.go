@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
@@ -35,16 +34,15 @@ func golden(t *testing.T, name, got string) {
 	}
 }
 
-const examples = "../examples/venezuela.jsonl"
 
 // examplesWithMatches runs the example corpus with --matches into a fresh
 // output directory.
 func examplesWithMatches(t *testing.T) string {
 	t.Helper()
 	out := t.TempDir()
-	_, err := Run(context.Background(), Config{Inputs: []string{examples}, OutDir: out, Matches: true,
-		RunDate: time.Date(2026, 1, 20, 0, 0, 0, 0, time.UTC)})
-	if err != nil {
+	cfg := testConfig(out, examplesJSONL)
+	cfg.Matches = true
+	if _, err := Run(context.Background(), cfg); err != nil {
 		t.Fatal(err)
 	}
 	return out
@@ -72,7 +70,7 @@ func TestKWICGolden(t *testing.T) {
 		{"stored-sovereign", KWICConfig{OutDir: out, Entry: "sovereign*", N: 20}},
 		{"stored-outlet-dimension", KWICConfig{OutDir: out, Dimension: "oil_interest", Outlet: "Petro Wire Daily", N: 12}},
 		{"input-dir-democracy", KWICConfig{Inputs: []string{"../examples/venezuela-dir"}, Dimension: "democracy", N: 10}},
-		{"input-entry-none", KWICConfig{Inputs: []string{examples}, Entry: "no-such-entry*"}},
+		{"input-entry-none", KWICConfig{Inputs: []string{examplesJSONL}, Entry: "no-such-entry*"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -89,7 +87,7 @@ func TestKWICStoredEqualsInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	direct, n2, err := KWIC(context.Background(), KWICConfig{Inputs: []string{examples}})
+	direct, n2, err := KWIC(context.Background(), KWICConfig{Inputs: []string{examplesJSONL}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +103,7 @@ func TestKWICErrors(t *testing.T) {
 	if _, _, err := KWIC(context.Background(), KWICConfig{OutDir: t.TempDir()}); err == nil || !strings.Contains(err.Error(), "no matches table") {
 		t.Errorf("no matches table: err %v", err)
 	}
-	if _, _, err := KWIC(context.Background(), KWICConfig{Inputs: []string{examples}, Entry: "[x"}); err == nil || !strings.Contains(err.Error(), "entry pattern") {
+	if _, _, err := KWIC(context.Background(), KWICConfig{Inputs: []string{examplesJSONL}, Entry: "[x"}); err == nil || !strings.Contains(err.Error(), "entry pattern") {
 		t.Errorf("bad pattern: err %v", err)
 	}
 }

@@ -67,12 +67,8 @@ func featureOptions(cfg Config) (features.Options, string, error) {
 
 // writeRunRow writes the one-row runs table, the run manifest. It is the only
 // table that holds wall-clock times.
-func writeRunRow(c *output.Commit, j *job, cfg Config, sum Summary, started, finished time.Time) error {
-	t, err := openRunTable[output.RunRow](c, "runs", j)
-	if err != nil {
-		return err
-	}
-	inputs, _ := json.Marshal(cfg.Inputs)
+func writeRunRow(c *output.Commit, j *job, cfg Config, sum *Summary, started, finished time.Time) error {
+	inputs, _ := json.Marshal(cfg.Inputs) // a []string always encodes
 	row := output.RunRow{
 		RunID:          j.runID,
 		RunDate:        j.runDate,
@@ -91,9 +87,10 @@ func writeRunRow(c *output.Commit, j *job, cfg Config, sum Summary, started, fin
 		Flags:          j.flagJSON,
 		Seconds:        sum.Seconds,
 	}
-	if err := t.write(row); err != nil {
-		t.close()
+	if err := output.Runs.WriteAll(c, j.runDate, j.meta, []output.RunRow{row}); err != nil {
 		return err
 	}
-	return t.close()
+	sum.Tables = append(sum.Tables, output.Runs.Name())
+	sum.Files = append(sum.Files, output.Runs.Path(c.Out(), j.runDate))
+	return nil
 }

@@ -1,12 +1,8 @@
 package report
 
 import (
-	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
-	"strings"
 
 	"framing/output"
 )
@@ -98,30 +94,13 @@ type runRow struct {
 	DateWarnings   int64       `parquet:"date_warnings"`
 }
 
-// Window is a statistics window of an output directory: its partition
-// value FROM_TO and its first and last run date.
-type Window struct {
-	Name     string
-	From, To output.Date
-}
-
 // Windows lists the statistics windows of outDir, the latest first (the
 // one ending last, then the longest), as the report and the notebook pick
 // them by default.
-func Windows(outDir string) ([]Window, error) {
-	dirs, err := partitionValues(outDir, "outlet_stats")
+func Windows(outDir string) ([]output.Window, error) {
+	ws, err := output.OutletStats.Partitions(outDir)
 	if err != nil {
 		return nil, err
-	}
-	var ws []Window
-	for _, d := range dirs {
-		from, to, ok := strings.Cut(d, "_")
-		f, err1 := output.ParseDate(from)
-		t, err2 := output.ParseDate(to)
-		if !ok || err1 != nil || err2 != nil {
-			continue
-		}
-		ws = append(ws, Window{Name: d, From: f, To: t})
 	}
 	sort.Slice(ws, func(i, j int) bool {
 		if ws[i].To != ws[j].To {
@@ -130,77 +109,28 @@ func Windows(outDir string) ([]Window, error) {
 		return ws[i].From < ws[j].From
 	})
 	if len(ws) == 0 {
-		return nil, fmt.Errorf("%s has no statistics windows (no outlet_stats table): is it the --out directory of a framing run?", outDir)
+		return nil, fmt.Errorf("%s has no statistics windows (no %s table): is it the --out directory of a framing run?",
+			outDir, output.OutletStats.Name())
 	}
 	return ws, nil
 }
 
-// partDir is the directory name of one partition of a table.
-func partDir(table, value string) string {
-	if isStatTable(table) {
-		return "window=" + value
-	}
-	return "run_date=" + value
-}
-
-func isStatTable(table string) bool {
-	switch table {
-	case "articles", "frames", "terms", "stance", "rejects", "runs", "matches":
-		return false
-	}
-	return true
-}
-
-// partitionValues lists the partition values of a table, sorted.
-func partitionValues(outDir, table string) ([]string, error) {
-	ents, err := os.ReadDir(filepath.Join(outDir, table))
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("listing %s: %w", table, err)
-	}
-	prefix := strings.TrimSuffix(partDir(table, ""), "")
-	var vals []string
-	for _, e := range ents {
-		if v, ok := strings.CutPrefix(e.Name(), prefix); ok && e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
-			vals = append(vals, v)
-		}
-	}
-	sort.Strings(vals)
-	return vals, nil
-}
-
-// scan reads every file of one partition of a table into fn. A missing
-// partition is an error naming it.
-func scan[T any](outDir, table, value string, fn func(T)) error {
-	dir := filepath.Join(outDir, table, partDir(table, value))
-	files, err := filepath.Glob(filepath.Join(dir, "*.parquet"))
-	if err != nil {
-		return err
-	}
-	if len(files) == 0 {
-		return fmt.Errorf("no Parquet files in %s", dir)
-	}
-	for _, f := range files {
-		if err := output.ScanTable(f, func(r T) error { fn(r); return nil }); err != nil {
-			return err
-		}
-	}
-	return nil
+// scan reads partition p of table t into fn, as rows of T: the report's
+// narrow row types, read by column name.
+func scan[T, R any, P output.Partition[P]](outDir string, t output.Table[R, P], p P, fn func(T)) error {
+	return output.ScanTable(t.Path(outDir, p), func(r T) error { fn(r); return nil })
 }
 
 // runDates lists the run dates of the article-level tables within w.
-func runDates(outDir string, w Window) ([]string, error) {
-	vals, err := partitionValues(outDir, "runs")
+func runDates(outDir string, w output.Window) ([]output.Date, error) {
+	days, err := output.Runs.Partitions(outDir)
 	if err != nil {
 		return nil, err
 	}
-	var in []string
-	for _, v := range vals {
-		d, err := output.ParseDate(v)
-		if err == nil && d >= w.From && d <= w.To {
-			in = append(in, v)
+	var in []output.Date
+	for _, d := range days {
+		if w.Contains(d) {
+			in = append(in, d)
 		}
 	}
 	return in, nil

@@ -28,9 +28,9 @@ const DefaultTop = 20
 // Report is everything the page shows, computed from the tables of one
 // window; rendering only formats it.
 type Report struct {
-	Window     Window
+	Window     output.Window
 	Lexicons   []string // "name version (sha256 …)", one per distinct lexicon of the window's runs
-	RunDates   []string
+	RunDates   []output.Date
 	Articles   int64 // articles of the window's runs
 	Rejects    int64
 	DateWarns  int64
@@ -104,11 +104,11 @@ func Load(outDir string, opt Options) (*Report, error) {
 	}
 	w := ws[0]
 	if opt.Window != "" {
-		i := slices.IndexFunc(ws, func(x Window) bool { return x.Name == opt.Window })
+		i := slices.IndexFunc(ws, func(x output.Window) bool { return x.String() == opt.Window })
 		if i < 0 {
 			names := make([]string, len(ws))
 			for j, x := range ws {
-				names[j] = x.Name
+				names[j] = x.String()
 			}
 			return nil, fmt.Errorf("no window %s in %s (it has %s)", opt.Window, outDir, strings.Join(names, ", "))
 		}
@@ -122,12 +122,12 @@ func Load(outDir string, opt Options) (*Report, error) {
 		return nil, err
 	}
 	if len(r.RunDates) == 0 {
-		return nil, fmt.Errorf("%s has no runs in window %s", outDir, w.Name)
+		return nil, fmt.Errorf("%s has no runs in window %s", outDir, w)
 	}
 	steps := []func(string) error{r.loadRuns, r.loadArticles, r.loadStats, r.loadResiduals, r.loadPairs, r.loadKeyness, r.loadPCA, r.loadStance}
 	for _, step := range steps {
 		if err := step(outDir); err != nil {
-			return nil, fmt.Errorf("reading window %s of %s: %w", w.Name, outDir, err)
+			return nil, fmt.Errorf("reading window %s of %s: %w", w, outDir, err)
 		}
 	}
 	r.Top = topOutlets(r.Outlets, opt.Top)
@@ -139,7 +139,7 @@ func Load(outDir string, opt Options) (*Report, error) {
 func (r *Report) loadRuns(out string) error {
 	seen := map[string]bool{}
 	for _, d := range r.RunDates {
-		err := scan(out, "runs", d, func(x runRow) {
+		err := scan(out, output.Runs, d, func(x runRow) {
 			r.Articles += x.Articles
 			r.Rejects += x.Rejects
 			r.DateWarns += x.DateWarnings
@@ -153,7 +153,7 @@ func (r *Report) loadRuns(out string) error {
 			return err
 		}
 		reasons := map[string]int64{}
-		err = scan(out, "rejects", d, func(x rejectRow) { reasons[reasonKind(x.Reason)]++ })
+		err = scan(out, output.Rejects, d, func(x rejectRow) { reasons[reasonKind(x.Reason)]++ })
 		if err != nil {
 			return err
 		}
@@ -200,7 +200,7 @@ func (r *Report) loadArticles(out string) error {
 	sizes := map[string]int64{}
 	for _, d := range r.RunDates {
 		arts := map[string]art{}
-		err := scan(out, "articles", d, func(a articleRow) {
+		err := scan(out, output.Articles, d, func(a articleRow) {
 			sizes[a.Outlet]++
 			x := art{outlet: a.Outlet}
 			if a.Published != nil {
@@ -214,7 +214,7 @@ func (r *Report) loadArticles(out string) error {
 			return err
 		}
 		hit := map[string]bool{}
-		err = scan(out, "frames", d, func(f frameRow) {
+		err = scan(out, output.Frames, d, func(f frameRow) {
 			if f.Hits > 0 {
 				hit[f.ArticleID] = true
 			}
@@ -248,7 +248,7 @@ func topOutlets(cs []count, n int) []string {
 
 func (r *Report) loadStats(out string) error {
 	dims := map[string]bool{}
-	err := scan(out, "outlet_stats", r.Window.Name, func(s statRow) {
+	err := scan(out, output.OutletStats, r.Window, func(s statRow) {
 		r.Stats[[2]string{s.Outlet, s.Dimension}] = s
 		dims[s.Dimension] = true
 	})
@@ -261,7 +261,7 @@ func (r *Report) loadStats(out string) error {
 
 func (r *Report) loadResiduals(out string) error {
 	best := map[string]overUse{}
-	err := scan(out, "outlet_residuals", r.Window.Name, func(x residualRow) {
+	err := scan(out, output.OutletResiduals, r.Window, func(x residualRow) {
 		if x.StdResidual == nil || x.Expected == nil || *x.Expected <= 0 {
 			return
 		}
@@ -296,7 +296,7 @@ func (r *Report) overUse() {
 const maxPairs = 12
 
 func (r *Report) loadPairs(out string) error {
-	err := scan(out, "outlet_pairs", r.Window.Name, func(p pairRow) {
+	err := scan(out, output.OutletPairs, r.Window, func(p pairRow) {
 		if p.PHolm != nil && *p.PHolm < Alpha && p.HedgesG != nil && p.MeanDiff != nil && p.CILow != nil && p.CIHigh != nil {
 			r.Pairs = append(r.Pairs, p)
 		}
@@ -315,7 +315,7 @@ func (r *Report) loadPairs(out string) error {
 const keynessPerOutlet = 5
 
 func (r *Report) loadKeyness(out string) error {
-	err := scan(out, "keyness", r.Window.Name, func(k keynessRow) {
+	err := scan(out, output.Keyness, r.Window, func(k keynessRow) {
 		if k.G2 != nil && k.LogRatio != nil && *k.LogRatio > 0 && k.P != nil && *k.P < Alpha {
 			r.Keyness[k.Outlet] = append(r.Keyness[k.Outlet], k)
 		}
@@ -331,7 +331,7 @@ func (r *Report) loadKeyness(out string) error {
 
 func (r *Report) loadPCA(out string) error {
 	p := pcaMap{Centroids: map[string][2]float64{}, Loadings: map[string][2]float64{}}
-	err := scan(out, "pca", r.Window.Name, func(x pcaRow) {
+	err := scan(out, output.PCA, r.Window, func(x pcaRow) {
 		if x.Note != nil && p.Note == "" {
 			p.Note = *x.Note
 		}
@@ -360,7 +360,7 @@ func (r *Report) loadStance(out string) error {
 	sums := map[[2]string]float64{}
 	actors := map[string]bool{}
 	for _, d := range r.RunDates {
-		err := scan(out, "stance", d, func(s stanceRow) {
+		err := scan(out, output.Stance, d, func(s stanceRow) {
 			actors[s.Actor] = true
 			if s.Stance == nil {
 				return

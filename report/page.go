@@ -112,7 +112,7 @@ var pageTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>framing report, window {{.R.Window.Name}}</title>
+<title>framing report, window {{.R.Window}}</title>
 <style>
 body { font-family: "DejaVu Sans", Verdana, sans-serif; font-size: 14px; color: #222; margin: 0 auto; padding: 16px 24px; max-width: 1200px; }
 h1 { font-size: 22px; margin: 8px 0; }

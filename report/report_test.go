@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"math"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -19,9 +18,10 @@ func exampleOut(t *testing.T) string {
 	t.Helper()
 	out := t.TempDir()
 	for i, in := range []string{"../examples/venezuela.jsonl", "../examples/venezuela-dir"} {
-		_, err := pipeline.Run(context.Background(), pipeline.Config{Inputs: []string{in}, OutDir: out, WindowDays: 2,
-			RunDate: time.Date(2026, 1, 20+i, 0, 0, 0, 0, time.UTC)})
-		if err != nil {
+		cfg := pipeline.DefaultConfig()
+		cfg.Inputs, cfg.OutDir, cfg.WindowDays, cfg.Version = []string{in}, out, 2, "test"
+		cfg.RunDate = time.Date(2026, 1, 20+i, 0, 0, 0, 0, time.UTC)
+		if _, err := pipeline.Run(context.Background(), cfg); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -31,7 +31,7 @@ func exampleOut(t *testing.T) string {
 func TestLoadExample(t *testing.T) {
 	out := exampleOut(t)
 	ws, err := Windows(out)
-	if err != nil || len(ws) != 2 || ws[0].Name != "2026-01-20_2026-01-21" {
+	if err != nil || len(ws) != 2 || ws[0].String() != "2026-01-20_2026-01-21" {
 		t.Fatalf("windows %v, %v", ws, err)
 	}
 	r, err := Load(out, Options{Top: 4})
@@ -49,7 +49,7 @@ func TestLoadExample(t *testing.T) {
 	}
 	// Each outlet's over-used frame is the largest residual, checked
 	// against the table read on its own.
-	res, err := output.ReadTable[output.OutletResidualRow](filepath.Join(out, "outlet_residuals", "window=2026-01-20_2026-01-21", output.PartFile))
+	res, err := output.OutletResiduals.Read(out, ws[0])
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"runtime/debug"
 
 	"framing/pipeline"
 )
@@ -18,10 +19,11 @@ const version = "0.1.0"
 // Exit codes, documented in README.md and docs/operations.md.
 const (
 	exitOK        = 0
-	exitFailure   = 1
-	exitUsage     = 2
-	exitRejects   = 3  // rejects above --max-reject-ratio
+	exitFailure   = 1  // the run failed, or an internal error (a bug); nothing was written
+	exitUsage     = 2  // a wrong flag, config key or value
+	exitRejects   = 3  // no articles, or rejects above --max-reject-ratio; nothing was written
 	exitStaleLock = 4  // OUT's lock is held by a run that is gone or stuck: a person must look
+	exitInternal  = 5  // written, but some records hit an internal error and are rejects
 	exitLocked    = 75 // EX_TEMPFAIL: another run holds OUT; cron may try again later
 )
 
@@ -67,15 +69,38 @@ Usage:
   framing help                                    print this help
 
 Run 'framing run -h' or 'framing lexicon -h' for the flags of each command.
-Exit codes: 0 ok, 1 failure, 2 usage error, 3 rejects above --max-reject-ratio,
-4 the output directory's lock is stale (its holder is gone or stuck),
-75 another run holds the output directory.
+Exit codes: 0 ok, 1 failure or internal error, 2 usage error, 3 no articles or
+rejects above --max-reject-ratio (nothing written), 4 the output directory's
+lock is stale (its holder is gone or stuck), 5 written but some records hit an
+internal error, 75 another run holds the output directory.
 `
 
 // run is the whole command: it parses args, does the work and returns the
 // exit code. main only wires it to the process.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	err := dispatch(ctx, args, stdin, stdout, stderr)
+	return guard(stderr, func() int { return runCommand(ctx, args, stdin, stdout, stderr) })
+}
+
+// guard runs the command and turns a panic on its goroutine, a bug in
+// framing, into a message with the stack and exit 1: never the runtime's
+// exit 2, which means a usage error. Goroutines of the run recover their own
+// panics into errors (pipeline, stats), which also end in exit 1.
+func guard(stderr io.Writer, cmd func() int) (code int) {
+	defer func() {
+		if p := recover(); p != nil {
+			fmt.Fprintf(stderr, "framing: internal error (a bug in framing, please report it): %v\n%s", p, debug.Stack())
+			code = exitFailure
+		}
+	}()
+	return cmd()
+}
+
+func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return exitCode(dispatch(ctx, args, stdin, stdout, stderr), stderr)
+}
+
+// exitCode reports err on stderr, once, and returns the exit code it means.
+func exitCode(err error, stderr io.Writer) int {
 	var ue usageError
 	var ee exitError
 	switch {

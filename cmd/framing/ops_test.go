@@ -18,7 +18,11 @@ import (
 
 func readRuns(t *testing.T, out, day string) output.RunRow {
 	t.Helper()
-	runs, err := output.ReadTable[output.RunRow](filepath.Join(out, "runs", "run_date="+day, output.PartFile))
+	d, err := output.ParseDate(day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs, err := output.Runs.Read(out, d)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +141,7 @@ func TestConfigFileAndFlagsOverride(t *testing.T) {
 func TestDryRunWritesNothing(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	stdout := mustRun(t, "run", "--input", examplesJSONL, "--out", out, "--run-date", "2026-01-20", "--dry-run")
-	for _, want := range []string{"dry run", "71 records", "run_date=2026-01-20", "lexicon framing-default"} {
+	for _, want := range []string{"dry run", "71 records", output.Articles.PartitionName(jan20), "lexicon framing-default"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("dry run output lacks %q:\n%s", want, stdout)
 		}
@@ -181,11 +185,11 @@ func TestStatsCommandRecomputesAWindow(t *testing.T) {
 	if !strings.Contains(stdout, "window 2026-01-20_2026-01-21 from 2 run date(s)") {
 		t.Errorf("stats output: %s", stdout)
 	}
-	stats, err := output.ReadTable[output.OutletStatsRow](filepath.Join(out, "outlet_stats", "window=2026-01-20_2026-01-21", output.PartFile))
+	stats, err := output.OutletStats.Read(out, output.Window{From: jan20, To: jan20 + 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	one, err := output.ReadTable[output.OutletStatsRow](filepath.Join(out, "outlet_stats", "window=2026-01-20_2026-01-20", output.PartFile))
+	one, err := output.OutletStats.Read(out, output.Window{From: jan20, To: jan20})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,7 +216,7 @@ func TestWindowFlagCoversEarlierNights(t *testing.T) {
 	out := t.TempDir()
 	mustRun(t, "run", "--input", examplesJSONL, "--out", out, "--run-date", "2026-01-20", "--quiet")
 	mustRun(t, "run", "--input", examplesJSONL, "--out", out, "--run-date", "2026-01-21", "--quiet", "--window", "2d")
-	rows, err := output.ReadTable[output.OutletTestRow](filepath.Join(out, "outlet_tests", "window=2026-01-20_2026-01-21", output.PartFile))
+	rows, err := output.OutletTests.Read(out, output.Window{From: jan20, To: jan20 + 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -249,7 +253,7 @@ func TestMemoryLimit(t *testing.T) {
 	}
 	var stdout, stderr bytes.Buffer
 	code := run(context.Background(), []string{"run", "--input", "x.jsonl", "--out", t.TempDir(), "--memory-limit", "-1"}, nil, &stdout, &stderr)
-	if code != exitUsage || !strings.Contains(stderr.String(), "--memory-limit") {
+	if code != exitUsage || !strings.Contains(stderr.String(), "-memory-limit") {
 		t.Errorf("negative limit: exit %d, stderr %q; want exit %d naming the flag", code, stderr.String(), exitUsage)
 	}
 }

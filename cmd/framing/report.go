@@ -48,7 +48,7 @@ func cmdReport(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("writing report: %w", err)
 	}
 	fmt.Fprintf(stdout, "report of window %s (%d articles, %d outlets, the %d largest shown): %s\n",
-		r.Window.Name, r.Articles, len(r.Outlets), len(r.Top), *dest)
+		r.Window, r.Articles, len(r.Outlets), len(r.Top), *dest)
 	return nil
 }
 

@@ -3,16 +3,16 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"time"
 
+	"framing/output"
 	"framing/pipeline"
 )
 
@@ -23,7 +23,7 @@ type runConfig struct {
 	manifest    string
 	out         string
 	runDate     string
-	workers     int
+	workers     int64
 	boilerplate string
 	weights     pipeline.Weights
 	matches     bool
@@ -31,12 +31,21 @@ type runConfig struct {
 	quiet       bool
 	skipSeen    bool
 	maxRejects  float64
-	window      string
+	window      int64
 	dryRun      bool
 	config      string
 	memLimit    int64
-	maxRecordMB int
+	maxRecordMB int64
 }
+
+// Ranges of the numeric flags of `framing run`, documented in README.md and
+// docs/operations.md.
+const (
+	maxWorkers     = 4096
+	maxWeight      = 1000
+	maxRecordMB    = 4096    // 4 GiB; scoring holds 30 to 40 bytes per byte of one record
+	maxMemoryLimit = 1 << 24 // MiB: 16 TiB
+)
 
 // defaultMemoryLimitMiB is the default soft limit on the Go heap. Streaming
 // keeps some 50 to 100 MB live whatever the corpus size; without a limit the
@@ -46,30 +55,38 @@ type runConfig struct {
 // (docs/performance.md).
 const defaultMemoryLimitMiB = 192
 
-func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	var c runConfig
+func runFlags(c *runConfig, stderr io.Writer) *flag.FlagSet {
 	fs := newFlagSet("run", "framing run --input PATH... --out DIR [flags]", stderr)
 	fs.Var(&c.inputs, "input", "corpus `path`: .jsonl/.ndjson/.csv (optionally .gz), a directory of .txt/.md files, or - for JSON Lines on stdin; repeatable")
 	fs.StringVar(&c.out, "out", "", "output `directory` for the partitioned Parquet tables")
 	fs.StringVar(&c.manifest, "manifest", "", "manifest.csv `file` describing a directory input (default: DIR/manifest.csv)")
 	fs.StringVar(&c.runDate, "run-date", "", "partition `date` YYYY-MM-DD (default: today in UTC)")
-	fs.IntVar(&c.workers, "workers", 0, "scoring goroutines (default GOMAXPROCS)")
+	intVar(fs, &c.workers, "workers", 0, 0, maxWorkers, "`number` of scoring and statistics goroutines; 0 is GOMAXPROCS")
 	fs.Var(&c.lexicons, "lexicon", "lexicon `file` (.yaml, quanteda .yml, LIWC .dic); repeatable; default: the embedded lexicon")
 	fs.StringVar(&c.boilerplate, "boilerplate", "", "`file` of extra boilerplate line patterns (one regular expression a line)")
 	def := pipeline.DefaultWeights()
-	fs.Float64Var(&c.weights.Title, "title-weight", def.Title, "weight of frame hits in the title")
-	fs.Float64Var(&c.weights.Lead, "lead-weight", def.Lead, "weight of frame hits in the lead")
-	fs.Float64Var(&c.weights.Body, "body-weight", def.Body, "weight of frame hits in the body")
+	floatVar(fs, &c.weights.Title, "title-weight", def.Title, 0, maxWeight, "`weight` of frame hits in the title")
+	floatVar(fs, &c.weights.Lead, "lead-weight", def.Lead, 0, maxWeight, "`weight` of frame hits in the lead")
+	floatVar(fs, &c.weights.Body, "body-weight", def.Body, 0, maxWeight, "`weight` of frame hits in the body")
 	fs.BoolVar(&c.matches, "matches", false, "also write the audit table `matches`, one row per frame hit")
 	fs.StringVar(&c.logFormat, "log-format", "text", "log format on stderr: text or json")
 	fs.BoolVar(&c.quiet, "quiet", false, "no progress bar, and log warnings and errors only")
 	fs.BoolVar(&c.skipSeen, "skip-seen", false, "skip articles whose text is already in an earlier run_date partition of OUT")
-	fs.Float64Var(&c.maxRejects, "max-reject-ratio", 1, "fail with exit 3, writing nothing, when rejects/records exceeds this `ratio`")
-	fs.StringVar(&c.window, "window", "1d", "statistics window ending on the run date, in `days` (e.g. 30d)")
+	floatVar(fs, &c.maxRejects, "max-reject-ratio", pipeline.DefaultMaxRejectRatio, 0, 1,
+		"fail with exit 3, writing nothing, when rejects/records exceeds this `ratio`; 0 allows no reject")
+	daysVar(fs, &c.window, "window", 1, "statistics window ending on the run date, in `days` (e.g. 30d)")
 	fs.BoolVar(&c.dryRun, "dry-run", false, "validate the inputs and lexicons, say what would be written, write nothing")
 	fs.StringVar(&c.config, "config", "", "YAML `file` whose keys mirror these flags; flags given on the command line win")
-	fs.IntVar(&c.maxRecordMB, "max-record-mb", pipeline.DefaultMaxRecordBytes>>20, "longest input record (JSON line, CSV row or file) in `MiB`; a longer one is a reject")
-	fs.Int64Var(&c.memLimit, "memory-limit", defaultMemoryLimitMiB, "soft limit on the Go heap in `MiB` (0: none); ignored when GOMEMLIMIT is set")
+	intVar(fs, &c.maxRecordMB, "max-record-mb", pipeline.DefaultMaxRecordBytes>>20, 1, maxRecordMB,
+		"longest input record (JSON line, CSV row or file) in `MiB`; a longer one is a reject")
+	intVar(fs, &c.memLimit, "memory-limit", defaultMemoryLimitMiB, 0, maxMemoryLimit,
+		"soft limit on the Go heap in `MiB` (0: none); ignored when GOMEMLIMIT is set")
+	return fs
+}
+
+func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	var c runConfig
+	fs := runFlags(&c, stderr)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -79,9 +96,6 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	cfg, err := c.pipelineConfig(stdin, stderr)
 	if err != nil {
 		return err
-	}
-	if c.memLimit < 0 {
-		return usagef("--memory-limit must not be negative")
 	}
 	defer setMemoryLimit(c.memLimit, os.Getenv("GOMEMLIMIT"))()
 	if c.dryRun {
@@ -96,22 +110,38 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	cfg.Progress = bar.update
 	sum, err := pipeline.Run(ctx, cfg)
 	bar.done()
-	var ratio *pipeline.RejectRatioError
-	if lerr, ok := lockExit(err); ok {
-		return lerr
+	return finishRun(cfg.Log, stdout, sum, err)
+}
+
+// finishRun reports a run's end and gives it its exit code.
+func finishRun(log *slog.Logger, stdout io.Writer, sum pipeline.Summary, err error) error {
+	if err != nil {
+		return runError(err)
 	}
-	switch {
-	case errors.As(err, &ratio):
-		return exitError{exitRejects, err}
-	case err != nil:
-		return err
-	}
-	logDateWarnings(cfg.Log, sum)
-	cfg.Log.Info(fmt.Sprintf("done: %d articles, %d rejects, %.2f s, %.1f MB/s",
+	logDateWarnings(log, sum)
+	log.Info(fmt.Sprintf("done: %d articles, %d rejects, %.2f s, %.1f MB/s",
 		sum.Articles, sum.Rejects, sum.Seconds, sum.MBPerSecond()),
 		append([]any{"records", sum.RecordsRead, "date_warnings", sum.DateWarnings, "run_id", sum.RunID}, findingAttrs(sum)...)...)
 	printWhere(stdout, sum)
+	if sum.InternalErrors > 0 {
+		return exitError{exitInternal, fmt.Errorf("%d record(s) hit an internal error, a bug in framing: "+
+			"they are rejects with reason \"internal error\"; the rest of the run was written", sum.InternalErrors)}
+	}
 	return nil
+}
+
+// runError gives a failed run its exit code.
+func runError(err error) error {
+	if lerr, ok := lockExit(err); ok {
+		return lerr
+	}
+	var ratio *pipeline.RejectRatioError
+	var none *pipeline.NoArticlesError
+	switch {
+	case errors.As(err, &ratio), errors.As(err, &none):
+		return exitError{exitRejects, err}
+	}
+	return err
 }
 
 func (c *runConfig) pipelineConfig(stdin io.Reader, stderr io.Writer) (pipeline.Config, error) {
@@ -129,22 +159,6 @@ func (c *runConfig) pipelineConfig(stdin io.Reader, stderr io.Writer) (pipeline.
 		}
 		rd = t
 	}
-	if c.maxRecordMB <= 0 {
-		return pipeline.Config{}, usagef("--max-record-mb must be positive")
-	}
-	if c.workers < 0 {
-		return pipeline.Config{}, usagef("--workers must be positive")
-	}
-	if c.maxRejects < 0 || c.maxRejects > 1 {
-		return pipeline.Config{}, usagef("--max-reject-ratio must be between 0 and 1")
-	}
-	days, err := parseDays(c.window)
-	if err != nil {
-		return pipeline.Config{}, err
-	}
-	if c.weights.Title < 0 || c.weights.Lead < 0 || c.weights.Body < 0 {
-		return pipeline.Config{}, usagef("position weights must not be negative")
-	}
 	level := slog.LevelInfo
 	if c.quiet {
 		level = slog.LevelWarn
@@ -153,47 +167,66 @@ func (c *runConfig) pipelineConfig(stdin io.Reader, stderr io.Writer) (pipeline.
 	if err != nil {
 		return pipeline.Config{}, err
 	}
-	return pipeline.Config{
-		Inputs:         c.inputs,
-		Stdin:          stdin,
-		Manifest:       c.manifest,
-		OutDir:         c.out,
-		RunDate:        rd,
-		Workers:        c.workers,
-		Lexicons:       c.lexicons,
-		Boilerplate:    c.boilerplate,
-		Weights:        c.weights,
-		Matches:        c.matches,
-		Version:        version,
-		Log:            log,
-		SkipSeen:       c.skipSeen,
-		MaxRejectRatio: c.maxRejects,
-		WindowDays:     days,
-		MaxRecordBytes: c.maxRecordMB << 20,
-	}, nil
-}
-
-// parseDays reads a window length such as "30d" or "30".
-func parseDays(s string) (int, error) {
-	n, err := strconv.Atoi(strings.TrimSuffix(s, "d"))
-	if err != nil || n < 1 || n > 3660 {
-		return 0, usagef("--window %q is not a number of days such as 30d", s)
+	cfg := pipeline.DefaultConfig()
+	if c.workers > 0 {
+		cfg.Workers, cfg.Stats.Workers = int(c.workers), int(c.workers)
 	}
-	return n, nil
+	cfg.Inputs = c.inputs
+	cfg.Stdin = stdin
+	cfg.Manifest = c.manifest
+	cfg.OutDir = c.out
+	cfg.RunDate = rd
+	cfg.Lexicons = c.lexicons
+	cfg.Boilerplate = c.boilerplate
+	cfg.Weights = c.weights
+	cfg.Matches = c.matches
+	cfg.Version = version
+	cfg.Log = log
+	cfg.SkipSeen = c.skipSeen
+	cfg.MaxRejectRatio = c.maxRejects
+	cfg.WindowDays = int(c.window)
+	cfg.MaxRecordBytes = int(c.maxRecordMB << 20)
+	return cfg, nil
 }
 
 // printWhere tells the user where the tables went and how to look at them.
 func printWhere(w io.Writer, sum pipeline.Summary) {
-	day := sum.RunDate.Format(time.DateOnly)
 	fmt.Fprintf(w, "run %s: %d records read, %d articles, %d rejects\n", sum.RunID, sum.RecordsRead, sum.Articles, sum.Rejects)
-	for _, t := range sum.Tables {
-		fmt.Fprintf(w, "  %s\n", filepath.Join(sum.OutDir, t, "run_date="+day, "part-00000.parquet"))
+	for _, f := range sum.Files {
+		fmt.Fprintf(w, "  %s\n", f)
 	}
 	if len(sum.StatTables) > 0 {
 		fmt.Fprintf(w, "statistics for window %s: %s\n", sum.Window, strings.Join(sum.StatTables, ", "))
 	}
 	printFindings(w, sum)
-	fmt.Fprintf(w, "look at them with DuckDB:\n  duckdb -c \"SELECT outlet, dimension, round(avg(per_1k), 2) AS per_1k FROM read_parquet('%s/frames/*/*.parquet', hive_partitioning = true) GROUP BY ALL ORDER BY ALL\"\n", sum.OutDir)
+	fmt.Fprintf(w, "look at them with DuckDB:\n  %s\n", duckdbCommand(output.Frames.Glob(sum.OutDir)))
+}
+
+// duckdbCommand is a shell command that shows the mean per_1k of each outlet
+// and dimension in the frames files that glob matches. The glob is a SQL
+// string literal (a quote doubled) inside a double-quoted shell word (\, $,
+// ` and " escaped), so that any output path works when pasted into sh.
+func duckdbCommand(glob string) string {
+	sql := "SELECT outlet, dimension, round(avg(per_1k), 2) AS per_1k FROM read_parquet(" + sqlString(glob) +
+		", hive_partitioning = true) GROUP BY ALL ORDER BY ALL"
+	return "duckdb -c " + shellDoubleQuote(sql)
+}
+
+// sqlString is s as a SQL string literal.
+func sqlString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+// shellDoubleQuote is s as one double-quoted POSIX shell word.
+func shellDoubleQuote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		if strings.ContainsRune("\\$`\"", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 // setMemoryLimit sets the Go heap's soft limit to mib MiB, unless mib is 0

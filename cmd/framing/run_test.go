@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -33,6 +34,19 @@ func mustRun(t *testing.T, args ...string) string {
 }
 
 const examplesJSONL = "../../examples/venezuela.jsonl"
+
+// jan20 is the run date most tests use, 2026-01-20.
+var jan20 = output.DateOf(time.Date(2026, 1, 20, 0, 0, 0, 0, time.UTC))
+
+// relPath is p relative to dir, with slashes, as listFiles names files.
+func relPath(t *testing.T, dir, p string) string {
+	t.Helper()
+	rel, err := filepath.Rel(dir, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return filepath.ToSlash(rel)
+}
 
 // listParquet returns every file below dir, relative to it, sorted.
 func listFiles(t *testing.T, dir string) []string {
@@ -64,29 +78,27 @@ func listFiles(t *testing.T, dir string) []string {
 func TestRunExamplesLayoutAndCounts(t *testing.T) {
 	out := t.TempDir()
 	mustRun(t, "run", "--input", examplesJSONL, "--out", out, "--run-date", "2026-01-20", "--quiet")
-	want := []string{
-		"articles/run_date=2026-01-20/part-00000.parquet",
-		"correlations/window=2026-01-20_2026-01-20/part-00000.parquet",
-		"frames/run_date=2026-01-20/part-00000.parquet",
-		"keyness/window=2026-01-20_2026-01-20/part-00000.parquet",
-		"outlet_pairs/window=2026-01-20_2026-01-20/part-00000.parquet",
-		"outlet_profiles/window=2026-01-20_2026-01-20/part-00000.parquet",
-		"outlet_residuals/window=2026-01-20_2026-01-20/part-00000.parquet",
-		"outlet_stats/window=2026-01-20_2026-01-20/part-00000.parquet",
-		"outlet_tests/window=2026-01-20_2026-01-20/part-00000.parquet",
-		"pca/window=2026-01-20_2026-01-20/part-00000.parquet",
-		"regression/window=2026-01-20_2026-01-20/part-00000.parquet",
-		"rejects/run_date=2026-01-20/part-00000.parquet",
-		"runs/run_date=2026-01-20/part-00000.parquet",
-		"stance/run_date=2026-01-20/part-00000.parquet",
-		"terms/run_date=2026-01-20/part-00000.parquet",
-		"trends/window=2026-01-20_2026-01-20/part-00000.parquet",
+	// Every registered table but matches, one partition each: run-date
+	// tables for the night, statistics tables for its one-day window.
+	var want []string
+	for _, ti := range output.AllTables() {
+		if ti.Name == output.Matches.Name() {
+			continue
+		}
+		files, err := ti.Files(out)
+		if err != nil || len(files) != 1 {
+			t.Errorf("%s: files %v, %v", ti.Name, files, err)
+			continue
+		}
+		rel, _ := filepath.Rel(out, files[0])
+		want = append(want, filepath.ToSlash(rel))
 	}
+	sort.Strings(want)
 	got := listFiles(t, out)
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("files in OUT:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	runs, err := output.ReadTable[output.RunRow](filepath.Join(out, "runs/run_date=2026-01-20/part-00000.parquet"))
+	runs, err := output.Runs.Read(out, jan20)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,11 +106,11 @@ func TestRunExamplesLayoutAndCounts(t *testing.T) {
 		t.Fatalf("runs has %d rows, want 1", len(runs))
 	}
 	r := runs[0]
-	arts, err := output.ReadTable[output.ArticleRow](filepath.Join(out, "articles/run_date=2026-01-20/part-00000.parquet"))
+	arts, err := output.Articles.Read(out, jan20)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rejs, err := output.ReadTable[output.RejectRow](filepath.Join(out, "rejects/run_date=2026-01-20/part-00000.parquet"))
+	rejs, err := output.Rejects.Read(out, jan20)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +145,7 @@ func TestRunExamplesLayoutAndCounts(t *testing.T) {
 			t.Errorf("no %s reject among %d rejects", k, len(rejs))
 		}
 	}
-	frames, err := output.ReadTable[output.FrameRow](filepath.Join(out, "frames/run_date=2026-01-20/part-00000.parquet"))
+	frames, err := output.Frames.Read(out, jan20)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,14 +221,14 @@ func TestRunReplacesPartitionAtomically(t *testing.T) {
 	after := dataFiles(t, out)
 	for name, b := range before {
 		changed := !bytes.Equal(b, after[name])
-		if strings.Contains(name, "run_date=2026-01-21") && changed {
+		if strings.Contains(name, output.Articles.PartitionName(jan20+1)) && changed {
 			t.Errorf("%s changed although its run date was not rerun", name)
 		}
-		if strings.Contains(name, "articles/run_date=2026-01-20") && !changed {
+		if strings.HasPrefix(name, relPath(t, out, output.Articles.Path(out, jan20))) && !changed {
 			t.Errorf("%s was not replaced", name)
 		}
 	}
-	arts, err := output.ReadTable[output.ArticleRow](filepath.Join(out, "articles/run_date=2026-01-20/part-00000.parquet"))
+	arts, err := output.Articles.Read(out, jan20)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -248,7 +260,7 @@ func TestRunDirectoryAndCSVInputs(t *testing.T) {
 	out := t.TempDir()
 	mustRun(t, "run", "--input", "../../examples/venezuela-dir", "--input", "../../examples/venezuela.csv",
 		"--out", out, "--run-date", "2026-01-20", "--quiet")
-	runs, err := output.ReadTable[output.RunRow](filepath.Join(out, "runs/run_date=2026-01-20/part-00000.parquet"))
+	runs, err := output.Runs.Read(out, jan20)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,7 +268,7 @@ func TestRunDirectoryAndCSVInputs(t *testing.T) {
 	if r.RecordsRead != r.Articles+r.Rejects || r.Articles < 60 {
 		t.Errorf("records %d, articles %d, rejects %d", r.RecordsRead, r.Articles, r.Rejects)
 	}
-	arts, err := output.ReadTable[output.ArticleRow](filepath.Join(out, "articles/run_date=2026-01-20/part-00000.parquet"))
+	arts, err := output.Articles.Read(out, jan20)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -327,48 +339,24 @@ func writeFile(t *testing.T, p, s string) {
 func TestOutputLogicalTypes(t *testing.T) {
 	out := t.TempDir()
 	mustRun(t, "run", "--input", examplesJSONL, "--out", out, "--run-date", "2026-01-20", "--quiet", "--matches")
-	run := func(table string) string {
-		return filepath.Join(out, table, "run_date=2026-01-20", output.PartFile)
-	}
-	win := func(table string) string {
-		return filepath.Join(out, table, "window=2026-01-20_2026-01-20", output.PartFile)
-	}
-	tables := []struct {
-		path string
-		want []output.Column
-	}{
-		{run("articles"), output.Columns[output.ArticleRow]()},
-		{run("frames"), output.Columns[output.FrameRow]()},
-		{run("terms"), output.Columns[output.TermRow]()},
-		{run("stance"), output.Columns[output.StanceRow]()},
-		{run("rejects"), output.Columns[output.RejectRow]()},
-		{run("runs"), output.Columns[output.RunRow]()},
-		{run("matches"), output.Columns[output.MatchRow]()},
-		{win("outlet_stats"), output.Columns[output.OutletStatsRow]()},
-		{win("outlet_tests"), output.Columns[output.OutletTestRow]()},
-		{win("outlet_residuals"), output.Columns[output.OutletResidualRow]()},
-		{win("outlet_pairs"), output.Columns[output.OutletPairRow]()},
-		{win("keyness"), output.Columns[output.KeynessRow]()},
-		{win("outlet_profiles"), output.Columns[output.OutletProfileRow]()},
-		{win("pca"), output.Columns[output.PCARow]()},
-		{win("correlations"), output.Columns[output.CorrelationRow]()},
-		{win("regression"), output.Columns[output.RegressionRow]()},
-		{win("trends"), output.Columns[output.TrendRow]()},
-	}
-	for _, tb := range tables {
-		got, err := output.FileColumns(tb.path)
+	for _, ti := range output.AllTables() {
+		files, err := ti.Files(out)
+		if err != nil || len(files) != 1 {
+			t.Fatalf("%s: files %v, %v", ti.Name, files, err)
+		}
+		got, err := output.FileColumns(files[0])
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(tb.want) == 0 {
-			t.Fatalf("%s: row type has no columns", tb.path)
+		if len(ti.Columns) == 0 {
+			t.Fatalf("%s: row type has no columns", ti.Name)
 		}
-		if diff := cmp.Diff(tb.want, got); diff != "" {
-			t.Errorf("%s columns (-want +got):\n%s", tb.path, diff)
+		if diff := cmp.Diff(ti.Columns, got); diff != "" {
+			t.Errorf("%s columns (-want +got):\n%s", files[0], diff)
 		}
 	}
 	// Spot checks of the promises that matter most to readers.
-	cols, _ := output.FileColumns(run("articles"))
+	cols, _ := output.FileColumns(output.Articles.Path(out, jan20))
 	byName := map[string]output.Column{}
 	for _, c := range cols {
 		byName[c.Name] = c
@@ -384,7 +372,7 @@ func TestOutputLogicalTypes(t *testing.T) {
 			t.Errorf("articles.%s = %+v, want %+v", name, byName[name], want)
 		}
 	}
-	runCols, _ := output.FileColumns(run("runs"))
+	runCols, _ := output.FileColumns(output.Runs.Path(out, jan20))
 	if runCols[2] != (output.Column{Name: "started_at", Type: "TIMESTAMP(MICROS,UTC)"}) {
 		t.Errorf("runs.started_at = %+v", runCols[2])
 	}
@@ -434,8 +422,8 @@ func TestDeterministicWorkersAndSplitInput(t *testing.T) {
 			t.Errorf("%s differs when the input is split into files", name)
 		}
 	}
-	a1, _ := output.ReadTable[output.ArticleRow](filepath.Join(dirs[0], "articles/run_date=2026-01-20/part-00000.parquet"))
-	a2, _ := output.ReadTable[output.ArticleRow](filepath.Join(out, "articles/run_date=2026-01-20/part-00000.parquet"))
+	a1, _ := output.Articles.Read(dirs[0], jan20)
+	a2, _ := output.Articles.Read(out, jan20)
 	if len(a1) != len(a2) || len(a1) == 0 {
 		t.Fatalf("articles: %d against %d", len(a1), len(a2))
 	}
@@ -479,8 +467,9 @@ func TestDuplicateIDs(t *testing.T) {
 	for _, w := range []string{"1", "2", "8"} {
 		t.Run("workers "+w, func(t *testing.T) {
 			out := t.TempDir()
-			mustRun(t, "run", "--input", one, "--input", two, "--out", out, "--run-date", "2026-01-20", "--quiet", "--workers", w)
-			rejs, err := output.ReadTable[output.RejectRow](filepath.Join(out, "rejects/run_date=2026-01-20/part-00000.parquet"))
+			mustRun(t, "run", "--input", one, "--input", two, "--out", out, "--run-date", "2026-01-20", "--quiet", "--workers", w,
+				"--max-reject-ratio", "1") // 6 of 9 records are rejects, the point of this test
+			rejs, err := output.Rejects.Read(out, jan20)
 			if err != nil {
 				t.Fatal(err)
 			}

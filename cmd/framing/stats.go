@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"framing/pipeline"
+	"framing/stats"
 )
 
 func cmdStats(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -35,11 +36,10 @@ func cmdStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if t.Before(f) {
 		return usagef("--to %s is before --from %s", *to, *from)
 	}
-	log, err := newLogger(stderr, *logFormat, 0)
-	if err != nil {
+	if _, err := newLogger(stderr, *logFormat, 0); err != nil {
 		return err
 	}
-	sum, err := pipeline.Stats(ctx, pipeline.StatsConfig{OutDir: *out, From: f, To: t, Version: version, Log: log})
+	sum, err := pipeline.Stats(ctx, pipeline.StatsConfig{OutDir: *out, From: f, To: t, Version: version, Stats: stats.DefaultOptions()})
 	if lerr, ok := lockExit(err); ok {
 		return lerr
 	}
@@ -47,8 +47,8 @@ func cmdStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	fmt.Fprintf(stdout, "statistics for window %s from %d run date(s), %d articles:\n", sum.Window, sum.Partitions, sum.Articles)
-	for _, tb := range sum.Tables {
-		fmt.Fprintf(stdout, "  %s/%s/window=%s/part-00000.parquet\n", *out, tb, sum.Window)
+	for _, file := range sum.Files {
+		fmt.Fprintf(stdout, "  %s\n", file)
 	}
 	return nil
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"math"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -19,7 +18,11 @@ func TestRunSummaryFindings(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	frames, err := output.ReadTable[output.FrameRow](filepath.Join(out, "frames", "run_date=2026-01-20", output.PartFile))
+	day, err := output.ParseDate("2026-01-20")
+	if err != nil {
+		t.Fatal(err)
+	}
+	frames, err := output.Frames.Read(out, day)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +44,7 @@ func TestRunSummaryFindings(t *testing.T) {
 			top = d
 		}
 	}
-	pairs, err := output.ReadTable[output.OutletPairRow](filepath.Join(out, "outlet_pairs", "window=2026-01-20_2026-01-20", output.PartFile))
+	pairs, err := output.OutletPairs.Read(out, output.Window{From: day, To: day})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,32 +1,18 @@
-package pipeline
+package stats
 
 import (
 	"fmt"
 	"math"
-	"path/filepath"
 	"sort"
-	"strings"
 
 	"framing/output"
 )
-
-// Window is a span of run dates whose article-level partitions the
-// statistics cover, first and last day included.
-type Window struct {
-	From, To output.Date
-}
-
-// String is the window's partition value, FROM_TO.
-func (w Window) String() string { return w.From.String() + "_" + w.To.String() }
-
-// Contains reports whether day lies in the window.
-func (w Window) Contains(day output.Date) bool { return day >= w.From && day <= w.To }
 
 // windowData is everything the statistics need from the article-level tables
 // of one window, column by column. It holds a few numbers per article and
 // dimension (not the texts), so 1 million articles take about 100 MB.
 type windowData struct {
-	window  Window
+	window  output.Window
 	dims    []string // sorted
 	outlets []string // sorted
 
@@ -52,18 +38,36 @@ type groupedValues struct {
 	value  []float64
 }
 
-// partition is one run date's article-level files.
-type partition struct {
-	day                              output.Date
-	articles, frames, terms, stances string
+// Source is one run date's article-level partitions and the directory they
+// lie below: OUT for a committed night, a commit's staging directory for the
+// night being run.
+type Source struct {
+	Root string
+	Day  output.Date
 }
 
-// loadWindow reads the given partitions into columns. Outlets and dimensions
+// Stored lists the committed nights below outDir whose run date lies in w,
+// in date order.
+func Stored(outDir string, w output.Window) ([]Source, error) {
+	days, err := output.Articles.Partitions(outDir)
+	if err != nil {
+		return nil, err
+	}
+	var srcs []Source
+	for _, d := range days {
+		if w.Contains(d) {
+			srcs = append(srcs, Source{Root: outDir, Day: d})
+		}
+	}
+	return srcs, nil
+}
+
+// loadWindow reads the given nights into columns. Outlets and dimensions
 // are sorted so that the statistics never depend on input order.
-func loadWindow(w Window, parts []partition) (*windowData, error) {
+func loadWindow(w output.Window, srcs []Source) (*windowData, error) {
 	raw := &rawWindow{outletIdx: map[string]int{}, dimIdx: map[string]int{}}
-	for _, p := range parts {
-		if err := raw.add(p, w); err != nil {
+	for _, src := range srcs {
+		if err := raw.add(src, w); err != nil {
 			return nil, err
 		}
 	}
@@ -96,10 +100,10 @@ func (r *rawWindow) intern(m map[string]int, list *[]string, s string) int {
 	return m[s]
 }
 
-func (r *rawWindow) add(p partition, w Window) error {
+func (r *rawWindow) add(src Source, w output.Window) error {
 	base := len(r.outlet)
 	index := map[string]int{}
-	err := output.ScanTable(p.articles, func(a output.ArticleRow) error {
+	err := output.Articles.Scan(src.Root, src.Day, func(a output.ArticleRow) error {
 		index[a.ArticleID] = len(r.outlet)
 		r.outlet = append(r.outlet, r.intern(r.outletIdx, &r.outlets, a.Outlet))
 		d := math.NaN()
@@ -116,12 +120,12 @@ func (r *rawWindow) add(p partition, w Window) error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("reading %s: %w", p.articles, err)
+		return err
 	}
-	err = output.ScanTable(p.frames, func(f output.FrameRow) error {
+	err = output.Frames.Scan(src.Root, src.Day, func(f output.FrameRow) error {
 		i, ok := index[f.ArticleID]
 		if !ok || i < base {
-			return fmt.Errorf("frame row for article %q, which is not in %s", f.ArticleID, p.articles)
+			return fmt.Errorf("frame row for article %q, which is not in %s", f.ArticleID, output.Articles.Path(src.Root, src.Day))
 		}
 		d, ok := r.dimIdx[f.Dimension]
 		if !ok {
@@ -135,20 +139,20 @@ func (r *rawWindow) add(p partition, w Window) error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("reading %s: %w", p.frames, err)
+		return err
 	}
 	if r.terms == nil {
 		r.terms = map[[2]string]int64{}
 		r.stanceAct = map[string]*groupedValues{}
 	}
-	err = output.ScanTable(p.terms, func(t output.TermRow) error {
+	err = output.Terms.Scan(src.Root, src.Day, func(t output.TermRow) error {
 		r.terms[[2]string{t.Outlet, t.Dimension + "\x1f" + t.Entry}] += t.Hits
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("reading %s: %w", p.terms, err)
+		return err
 	}
-	err = output.ScanTable(p.stances, func(s output.StanceRow) error {
+	err = output.Stance.Scan(src.Root, src.Day, func(s output.StanceRow) error {
 		if s.Stance == nil {
 			return nil
 		}
@@ -161,10 +165,7 @@ func (r *rawWindow) add(p partition, w Window) error {
 		g.value = append(g.value, *s.Stance)
 		return nil
 	})
-	if err != nil {
-		return fmt.Errorf("reading %s: %w", p.stances, err)
-	}
-	return nil
+	return err
 }
 
 // addDim starts the columns of a dimension first seen in a frames row, with
@@ -184,7 +185,7 @@ func (r *rawWindow) addDim(name string) int {
 
 // finish sorts outlets and dimensions. The columns are reused, not copied:
 // the window's numbers are in memory once, a few dozen bytes per article.
-func (r *rawWindow) finish(w Window) *windowData {
+func (r *rawWindow) finish(w output.Window) *windowData {
 	outlets, outletMap := sortedRemap(r.outlets)
 	dims, dimMap := sortedRemap(r.dims)
 	n := len(r.outlet)
@@ -228,29 +229,4 @@ func sortedRemap(names []string) ([]string, []int) {
 		remap[i] = pos[s]
 	}
 	return sorted, remap
-}
-
-// storedPartitions lists the committed article-level partitions of outDir
-// whose run date lies in w, in date order.
-func storedPartitions(outDir string, w Window) ([]partition, error) {
-	paths, err := partitionFiles(outDir, "articles", "run_date")
-	if err != nil {
-		return nil, err
-	}
-	var parts []partition
-	for _, p := range paths {
-		dir := filepath.Base(filepath.Dir(p))
-		day, err := output.ParseDate(strings.TrimPrefix(dir, "run_date="))
-		if err != nil || !w.Contains(day) {
-			continue
-		}
-		parts = append(parts, partitionAt(outDir, dir, day))
-	}
-	return parts, nil
-}
-
-// partitionAt names the files of one run date below root.
-func partitionAt(root, dir string, day output.Date) partition {
-	f := func(table string) string { return filepath.Join(root, table, dir, "part-00000.parquet") }
-	return partition{day: day, articles: f("articles"), frames: f("frames"), terms: f("terms"), stances: f("stance")}
 }

@@ -1,4 +1,4 @@
-package pipeline
+package stats
 
 import (
 	"fmt"
@@ -16,7 +16,7 @@ import (
 // dimensions × 50 outlets, bootstrap included, in at most 10 s on one core.
 // Run with
 //
-//	GOMAXPROCS=1 go test ./pipeline -run '^$' -bench ComputeStats1M -benchtime 1x -benchmem
+//	GOMAXPROCS=1 go test ./stats -run '^$' -bench ComputeStats1M -benchtime 1x -benchmem
 
 // bench1M is built once per test binary; it is read-only afterwards.
 var bench1M = sync.OnceValue(func() *windowData { return syntheticWindow(linearSizes(1_000_000, 50), 4, 1) })
@@ -55,7 +55,7 @@ func syntheticWindow(sizes []int, dims int, seed uint64) *windowData {
 		n += k
 	}
 	r := rand.New(rand.NewPCG(seed, 7))
-	wd := &windowData{window: Window{From: output.Date(20000), To: output.Date(20029)},
+	wd := &windowData{window: output.Window{From: output.Date(20000), To: output.Date(20029)},
 		outlet: make([]int, n), day: make([]float64, n), logTokens: make([]float64, n), tokens: make([]int64, n),
 		per1k: make([][]float64, dims), share: make([][]float64, dims), hits: make([][]int64, dims),
 		terms: make([]map[string]int64, nOutlets), stance: map[string]*groupedValues{}}
@@ -130,7 +130,7 @@ func BenchmarkComputeStats1M(b *testing.B) {
 	wd := bench1M()
 	b.ResetTimer()
 	for b.Loop() {
-		computeStats(wd, runtime.GOMAXPROCS(0))
+		mustCompute(b, wd, runtime.GOMAXPROCS(0))
 	}
 }
 
@@ -140,7 +140,7 @@ func BenchmarkComputeStats1MExactBoot(b *testing.B) {
 	wd := syntheticWindow(exactBootSizes(1_000_000, 50), 4, 2)
 	b.ResetTimer()
 	for b.Loop() {
-		computeStats(wd, runtime.GOMAXPROCS(0))
+		mustCompute(b, wd, runtime.GOMAXPROCS(0))
 	}
 }
 
@@ -150,60 +150,60 @@ func BenchmarkComputeStats1MExactBoot(b *testing.B) {
 // per-outlet sums) that the next three steps reuse.
 func BenchmarkComputeStats1MTables(b *testing.B) {
 	wd := bench1M()
-	prep := func() ([]outletGroups, outletSums) {
+	prep := func() ([]outletGroups, *totals) {
 		gs := make([]outletGroups, len(wd.dims))
 		for d := range wd.dims {
 			gs[d] = newOutletGroups(wd.groupsOf(wd.per1k[d]))
 		}
-		return gs, wd.outletSums()
+		return gs, newTotals(wd)
 	}
 	gs, sums := prep()
 	steps := []struct {
 		name string
-		run  func(s *statRows)
+		run  func(s *tableRows)
 	}{
-		{"groups", func(*statRows) { prep() }},
-		{"outlet_stats", func(s *statRows) {
+		{"groups", func(*tableRows) { prep() }},
+		{"outlet_stats", func(s *tableRows) {
 			for d := range wd.dims {
 				s.outletStats(wd, d, gs[d], sums)
 			}
 		}},
-		{"outlet_tests_per1k", func(s *statRows) {
+		{"outlet_tests_per1k", func(s *tableRows) {
 			for d := range wd.dims {
 				s.omnibus(wd, "per_1k", wd.dims[d], gs[d])
 			}
 		}},
-		{"outlet_pairs", func(s *statRows) {
+		{"outlet_pairs", func(s *tableRows) {
 			for d := range wd.dims {
 				s.outletPairs(wd, d, gs[d])
 			}
 		}},
-		{"regression", func(s *statRows) {
+		{"regression", func(s *tableRows) {
 			reg := wd.regressionInput()
 			for d := range wd.dims {
 				s.regression(wd, d, reg)
 			}
 		}},
-		{"trend", func(s *statRows) {
+		{"trend", func(s *tableRows) {
 			for d := range wd.dims {
 				s.trend(wd, d)
 			}
 		}},
-		{"chi_square", func(s *statRows) { s.chiSquare(wd) }},
-		{"stance", func(s *statRows) {
+		{"chi_square", func(s *tableRows) { s.chiSquare(wd, sums) }},
+		{"stance", func(s *tableRows) {
 			for _, a := range wd.actors() {
 				s.stance(wd, a)
 			}
 		}},
-		{"keyness", func(s *statRows) { s.keynessRows(wd) }},
-		{"profiles", func(s *statRows) { s.profileRows(wd) }},
-		{"pca", func(s *statRows) { s.pcaRows(wd) }},
-		{"correlations", func(s *statRows) { s.correlations(wd) }},
+		{"keyness", func(s *tableRows) { s.keynessRows(wd, sums) }},
+		{"profiles", func(s *tableRows) { s.profileRows(wd, sums) }},
+		{"pca", func(s *tableRows) { s.pcaRows(wd) }},
+		{"correlations", func(s *tableRows) { s.correlations(wd) }},
 	}
 	for _, st := range steps {
 		b.Run(st.name, func(b *testing.B) {
 			for b.Loop() {
-				st.run(&statRows{})
+				st.run(&tableRows{})
 			}
 		})
 	}

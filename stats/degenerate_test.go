@@ -1,4 +1,4 @@
-package pipeline
+package stats
 
 import (
 	"fmt"
@@ -16,7 +16,7 @@ import (
 // days may be nil (every date unknown).
 func degenerateWindow(outlets []string, outletOf []int, per1k [][]float64, days []float64) *windowData {
 	n := len(outletOf)
-	wd := &windowData{window: Window{From: output.Date(20000), To: output.Date(20006)}, outlets: outlets,
+	wd := &windowData{window: output.Window{From: output.Date(20000), To: output.Date(20006)}, outlets: outlets,
 		outlet: outletOf, day: make([]float64, n), logTokens: make([]float64, n), tokens: make([]int64, n),
 		per1k: per1k, share: make([][]float64, len(per1k)), hits: make([][]int64, len(per1k)),
 		terms: make([]map[string]int64, len(outlets)), stance: map[string]*groupedValues{}}
@@ -76,7 +76,7 @@ func TestComputeStatsDegenerate(t *testing.T) {
 	tests := []struct {
 		name string
 		wd   *windowData
-		want map[string]string // table field of statRows → a note some row carries
+		want map[string]string // table field of tableRows → a note some row carries
 	}{
 		{"no articles", degenerateWindow(nil, nil, [][]float64{{}, {}}, nil),
 			map[string]string{"pca": model.NoteEmpty, "tests": model.NoteEmpty, "reg": model.NoteEmpty}},
@@ -100,7 +100,7 @@ func TestComputeStatsDegenerate(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s := computeStats(tc.wd, 2)
+			s := mustCompute(t, tc.wd, 2)
 			checkRows(t, s)
 			for table, want := range tc.want {
 				if !someNote(s, table, want) {
@@ -112,7 +112,7 @@ func TestComputeStatsDegenerate(t *testing.T) {
 }
 
 // someNote reports whether a row of the named table has a note containing want.
-func someNote(s *statRows, table, want string) bool {
+func someNote(s *tableRows, table, want string) bool {
 	rows := reflect.ValueOf(s).Elem().FieldByName(table)
 	for i := range rows.Len() {
 		if n := rows.Index(i).FieldByName("Note"); !n.IsNil() && strings.Contains(n.Elem().String(), want) {
@@ -124,7 +124,7 @@ func someNote(s *statRows, table, want string) bool {
 
 // checkRows asserts, for every row of every table, that each float is finite
 // or null and that a row with a null statistic carries a note.
-func checkRows(t *testing.T, s *statRows) {
+func checkRows(t *testing.T, s *tableRows) {
 	t.Helper()
 	tables := reflect.ValueOf(s).Elem()
 	for ti := range tables.NumField() {
@@ -185,7 +185,7 @@ func TestTrendSparseDays(t *testing.T) {
 	dense := degenerateWindow([]string{"a", "b"}, outletOf, per1k, days)
 	far := degenerateWindow([]string{"a", "b"}, append(outletOf, 1), [][]float64{append(per1k[0], 9)},
 		append(days, 3*maxTrendSpan))
-	var sd, sf statRows
+	var sd, sf tableRows
 	sd.trend(dense, 0)
 	sf.trend(far, 0)
 	if got, want := sf.trends[0], sd.trends[0]; *got.Slope != *want.Slope || *got.SE != *want.SE || got.NDays != want.NDays {

@@ -1,0 +1,23 @@
+package output
+
+import "testing"
+
+// FuzzParseWindow checks the window parser on any text: no panic, and a
+// window it accepts is well formed and prints back to what it read.
+func FuzzParseWindow(f *testing.F) {
+	for _, s := range []string{"2026-01-20_2026-01-20", "2025-12-31_2026-01-30", "2026-01-21_2026-01-20", "_", "x_y", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		w, err := ParseWindow(s)
+		if err != nil {
+			return
+		}
+		if w.To < w.From {
+			t.Errorf("ParseWindow(%q) = %v: ends before it starts", s, w)
+		}
+		if again, err := ParseWindow(w.String()); err != nil || again != w {
+			t.Errorf("ParseWindow(%q) = %v, which reads back as %v, %v", s, w, again, err)
+		}
+	})
+}
