@@ -81,3 +81,25 @@ func readString(t *testing.T, p string) string {
 	}
 	return string(b)
 }
+
+// TestRestoreTrashVersionOne: a trash directory left by a version-1 run
+// puts its partition back under the version-2 name.
+func TestRestoreTrashVersionOne(t *testing.T) {
+	out := t.TempDir()
+	old := filepath.Join(out, ".trash-1", "frames", "run_date=2026-01-20")
+	if err := os.MkdirAll(old, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(old, PartFile), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := CleanStaging(out); err != nil {
+		t.Fatal(err)
+	}
+	if got := readString(t, filepath.Join(out, "frames", "2026-01-20", PartFile)); got != "x" {
+		t.Errorf("restored %q", got)
+	}
+	if _, err := os.Stat(filepath.Join(out, ".trash-1")); !os.IsNotExist(err) {
+		t.Errorf("trash left: %v", err)
+	}
+}

@@ -5,7 +5,7 @@ import "time"
 // SchemaVersion is the version of the column contract in docs/schema.md,
 // written into every file's footer as framing.schema_version so that
 // readers can tell layouts apart.
-const SchemaVersion = "1"
+const SchemaVersion = "2"
 
 // Row types of the article-level tables and the runs table, partitioned by
 // run date (registry.go, layout.go). The pipeline fills them; output only

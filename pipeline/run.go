@@ -98,6 +98,9 @@ func run(ctx context.Context, cfg Config) (Summary, error) {
 	if err := output.CleanStaging(cfg.OutDir); err != nil {
 		return sum, fmt.Errorf("removing what an earlier run left in %s: %w", cfg.OutDir, err)
 	}
+	if err := migrateLayout(cfg.OutDir, cfg.Log); err != nil {
+		return sum, err
+	}
 	if cfg.SkipSeen {
 		if job.seen, err = loadSeen(cfg.OutDir, job.runDate); err != nil {
 			return sum, err
