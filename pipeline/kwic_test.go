@@ -34,7 +34,6 @@ func golden(t *testing.T, name, got string) {
 	}
 }
 
-
 // examplesWithMatches runs the example corpus with --matches into a fresh
 // output directory.
 func examplesWithMatches(t *testing.T) string {
