@@ -5,6 +5,8 @@ import (
 	"math"
 	"sort"
 	"time"
+
+	"framing/output"
 )
 
 // chart is one drawn chart with its caption; an empty SVG means the
@@ -243,9 +245,9 @@ func bucketName(weekly bool) string {
 
 // keynessChart draws one outlet's most over-used lexicon entries by log
 // ratio against all other outlets, with G² in the tooltip.
-func keynessChart(outlet string, ks []keynessRow) chart {
+func keynessChart(outlet string, ks []output.KeynessRow) chart {
 	c := chart{Title: outlet}
-	labels := labelsOf(ks, func(k keynessRow) string { return k.Entry + " (" + k.Dimension + ")" })
+	labels := labelsOf(ks, func(k output.KeynessRow) string { return k.Entry + " (" + k.Dimension + ")" })
 	lw := labelWidth(labels, 28)
 	w := 170.0
 	hi := 0.0
@@ -258,7 +260,7 @@ func keynessChart(outlet string, ks []keynessRow) chart {
 		y := 8 + rowHeight*float64(i)
 		s.text(lw-6, y+rowHeight-5, "end", "label", labels[i], 28)
 		s.rect(lw, y+2, math.Max(1, sc.at(*k.LogRatio)-lw), rowHeight-4, "#E69F00",
-			fmt.Sprintf("%s: log ratio %.2f, G² %.1f, %d hits", k.Entry, *k.LogRatio, *k.G2, k.Count))
+			fmt.Sprintf("%s: log ratio %.2f, G² %.1f, %d hits", k.Entry, *k.LogRatio, *k.G2, k.CountOutlet))
 		s.text(sc.at(*k.LogRatio)+4, y+rowHeight-5, "start", "tick", fmt.Sprintf("%.1f", *k.LogRatio), 0)
 	}
 	c.SVG = s.String()
@@ -294,7 +296,7 @@ func pairsChart(r *Report) chart {
 		c.Empty = fmt.Sprintf("No pair of outlets differs significantly in this window (Holm-adjusted p < %g).", Alpha)
 		return c
 	}
-	labels := labelsOf(r.Pairs, func(p pairRow) string {
+	labels := labelsOf(r.Pairs, func(p output.OutletPairRow) string {
 		return cut(p.OutletA, 22) + " − " + cut(p.OutletB, 22) + ", " + p.Dimension
 	})
 	lw := labelWidth(labels, 0)
@@ -304,7 +306,7 @@ func pairsChart(r *Report) chart {
 	}
 	lim := 0.0
 	for _, p := range r.Pairs {
-		lim = math.Max(lim, math.Max(math.Abs(*p.CILow), math.Abs(*p.CIHigh)))
+		lim = math.Max(lim, math.Max(math.Abs(*p.DiffCILow), math.Abs(*p.DiffCIHigh)))
 	}
 	lim = math.Min(lim, 2*m)
 	if lim == 0 {
@@ -322,19 +324,19 @@ func pairsChart(r *Report) chart {
 	for i, p := range r.Pairs {
 		y := top + rowHeight*(float64(i)+0.5)
 		s.text(lw-6, y+4, "end", "label", labels[i], 0)
-		lo, hi := math.Max(*p.CILow, -lim), math.Min(*p.CIHigh, lim)
+		lo, hi := math.Max(*p.DiffCILow, -lim), math.Min(*p.DiffCIHigh, lim)
 		s.line(sc.at(lo), y, sc.at(hi), y, "#D55E00", 2)
-		if *p.CILow < -lim {
+		if *p.DiffCILow < -lim {
 			s.arrow(sc.at(-lim), y, -1, "#D55E00")
 			clipped++
 		}
-		if *p.CIHigh > lim {
+		if *p.DiffCIHigh > lim {
 			s.arrow(sc.at(lim), y, 1, "#D55E00")
 			clipped++
 		}
 		s.dot(sc.at(math.Max(-lim, math.Min(lim, *p.MeanDiff))), y, 3.5, "#D55E00",
 			fmt.Sprintf("%s minus %s on %s: %.2f (95 %% interval %.2f to %.2f), Hedges' g %.2f, Holm p %.2g, %d and %d articles",
-				p.OutletA, p.OutletB, p.Dimension, *p.MeanDiff, *p.CILow, *p.CIHigh, *p.HedgesG, *p.PHolm, p.NA, p.NB))
+				p.OutletA, p.OutletB, p.Dimension, *p.MeanDiff, *p.DiffCILow, *p.DiffCIHigh, *p.HedgesG, *p.PHolm, p.NA, p.NB))
 	}
 	s.xAxis(sc, h, ts, tick)
 	c.SVG = s.String()

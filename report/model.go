@@ -40,10 +40,10 @@ type Report struct {
 	Dimensions []string
 	Outlets    []count // every outlet by articles, largest first
 	Top        []string
-	Stats      map[[2]string]statRow // {outlet, dimension}
-	OverUsed   []overUse             // one per top outlet, in Top order
-	Pairs      []pairRow             // significant (Holm p < Alpha), strongest |g| first
-	Keyness    map[string][]keynessRow
+	Stats      map[[2]string]output.OutletStatsRow // {outlet, dimension}
+	OverUsed   []overUse                           // one per top outlet, in Top order
+	Pairs      []output.OutletPairRow              // significant (Holm p < Alpha), strongest |g| first
+	Keyness    map[string][]output.KeynessRow
 	PCA        pcaMap
 	Trends     trends
 	Actors     []string
@@ -117,7 +117,7 @@ func Load(outDir string, opt Options) (*Report, error) {
 	if opt.Top <= 0 {
 		opt.Top = DefaultTop
 	}
-	r := &Report{Window: w, Stats: map[[2]string]statRow{}, Keyness: map[string][]keynessRow{}, Stance: map[[2]string]meanN{}}
+	r := &Report{Window: w, Stats: map[[2]string]output.OutletStatsRow{}, Keyness: map[string][]output.KeynessRow{}, Stance: map[[2]string]meanN{}}
 	if r.RunDates, err = runDates(outDir, w); err != nil {
 		return nil, err
 	}
@@ -139,7 +139,7 @@ func Load(outDir string, opt Options) (*Report, error) {
 func (r *Report) loadRuns(out string) error {
 	seen := map[string]bool{}
 	for _, d := range r.RunDates {
-		err := scan(out, output.Runs, d, func(x runRow) {
+		err := scan(out, output.Runs, d, func(x output.RunRow) {
 			r.Articles += x.Articles
 			r.Rejects += x.Rejects
 			r.DateWarns += x.DateWarnings
@@ -153,7 +153,7 @@ func (r *Report) loadRuns(out string) error {
 			return err
 		}
 		reasons := map[string]int64{}
-		err = scan(out, output.Rejects, d, func(x rejectRow) { reasons[reasonKind(x.Reason)]++ })
+		err = scan(out, output.Rejects, d, func(x output.RejectRow) { reasons[reasonKind(x.Reason)]++ })
 		if err != nil {
 			return err
 		}
@@ -200,7 +200,7 @@ func (r *Report) loadArticles(out string) error {
 	sizes := map[string]int64{}
 	for _, d := range r.RunDates {
 		arts := map[string]art{}
-		err := scan(out, output.Articles, d, func(a articleRow) {
+		err := scan(out, output.Articles, d, func(a output.ArticleRow) {
 			sizes[a.Outlet]++
 			x := art{outlet: a.Outlet}
 			if a.Published != nil {
@@ -214,7 +214,7 @@ func (r *Report) loadArticles(out string) error {
 			return err
 		}
 		hit := map[string]bool{}
-		err = scan(out, output.Frames, d, func(f frameRow) {
+		err = scan(out, output.Frames, d, func(f output.FrameRow) {
 			if f.Hits > 0 {
 				hit[f.ArticleID] = true
 			}
@@ -248,7 +248,7 @@ func topOutlets(cs []count, n int) []string {
 
 func (r *Report) loadStats(out string) error {
 	dims := map[string]bool{}
-	err := scan(out, output.OutletStats, r.Window, func(s statRow) {
+	err := scan(out, output.OutletStats, r.Window, func(s output.OutletStatsRow) {
 		r.Stats[[2]string{s.Outlet, s.Dimension}] = s
 		dims[s.Dimension] = true
 	})
@@ -261,7 +261,7 @@ func (r *Report) loadStats(out string) error {
 
 func (r *Report) loadResiduals(out string) error {
 	best := map[string]overUse{}
-	err := scan(out, output.OutletResiduals, r.Window, func(x residualRow) {
+	err := scan(out, output.OutletResiduals, r.Window, func(x output.OutletResidualRow) {
 		if x.StdResidual == nil || x.Expected == nil || *x.Expected <= 0 {
 			return
 		}
@@ -296,12 +296,12 @@ func (r *Report) overUse() {
 const maxPairs = 12
 
 func (r *Report) loadPairs(out string) error {
-	err := scan(out, output.OutletPairs, r.Window, func(p pairRow) {
-		if p.PHolm != nil && *p.PHolm < Alpha && p.HedgesG != nil && p.MeanDiff != nil && p.CILow != nil && p.CIHigh != nil {
+	err := scan(out, output.OutletPairs, r.Window, func(p output.OutletPairRow) {
+		if p.PHolm != nil && *p.PHolm < Alpha && p.HedgesG != nil && p.MeanDiff != nil && p.DiffCILow != nil && p.DiffCIHigh != nil {
 			r.Pairs = append(r.Pairs, p)
 		}
 	})
-	slices.SortFunc(r.Pairs, func(a, b pairRow) int {
+	slices.SortFunc(r.Pairs, func(a, b output.OutletPairRow) int {
 		return cmp.Or(cmp.Compare(math.Abs(*b.HedgesG), math.Abs(*a.HedgesG)), cmp.Compare(a.Dimension, b.Dimension),
 			cmp.Compare(a.OutletA, b.OutletA), cmp.Compare(a.OutletB, b.OutletB))
 	})
@@ -315,13 +315,13 @@ func (r *Report) loadPairs(out string) error {
 const keynessPerOutlet = 5
 
 func (r *Report) loadKeyness(out string) error {
-	err := scan(out, output.Keyness, r.Window, func(k keynessRow) {
+	err := scan(out, output.Keyness, r.Window, func(k output.KeynessRow) {
 		if k.G2 != nil && k.LogRatio != nil && *k.LogRatio > 0 && k.P != nil && *k.P < Alpha {
 			r.Keyness[k.Outlet] = append(r.Keyness[k.Outlet], k)
 		}
 	})
 	for o, ks := range r.Keyness {
-		slices.SortFunc(ks, func(a, b keynessRow) int {
+		slices.SortFunc(ks, func(a, b output.KeynessRow) int {
 			return cmp.Or(cmp.Compare(*b.G2, *a.G2), cmp.Compare(a.Dimension, b.Dimension), cmp.Compare(a.Entry, b.Entry))
 		})
 		r.Keyness[o] = ks[:min(len(ks), keynessPerOutlet)]
@@ -331,7 +331,7 @@ func (r *Report) loadKeyness(out string) error {
 
 func (r *Report) loadPCA(out string) error {
 	p := pcaMap{Centroids: map[string][2]float64{}, Loadings: map[string][2]float64{}}
-	err := scan(out, output.PCA, r.Window, func(x pcaRow) {
+	err := scan(out, output.PCA, r.Window, func(x output.PCARow) {
 		if x.Note != nil && p.Note == "" {
 			p.Note = *x.Note
 		}
@@ -360,7 +360,7 @@ func (r *Report) loadStance(out string) error {
 	sums := map[[2]string]float64{}
 	actors := map[string]bool{}
 	for _, d := range r.RunDates {
-		err := scan(out, output.Stance, d, func(s stanceRow) {
+		err := scan(out, output.Stance, d, func(s output.StanceRow) {
 			actors[s.Actor] = true
 			if s.Stance == nil {
 				return

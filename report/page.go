@@ -49,8 +49,8 @@ func Write(w io.Writer, r *Report, version string) error {
 			more, less = less, more
 		}
 		p.Pairs = append(p.Pairs, fmt.Sprintf("%s uses %s more than %s: %.2f more hits per 1,000 tokens (95 %% interval %.2f to %.2f), Hedges' g %.2f, Holm p %.2g, %d and %d articles.",
-			more, pr.Dimension, less, math.Abs(*pr.MeanDiff), math.Min(math.Abs(*pr.CILow), math.Abs(*pr.CIHigh)),
-			math.Max(math.Abs(*pr.CILow), math.Abs(*pr.CIHigh)), math.Abs(*pr.HedgesG), *pr.PHolm, pr.NA, pr.NB))
+			more, pr.Dimension, less, math.Abs(*pr.MeanDiff), math.Min(math.Abs(*pr.DiffCILow), math.Abs(*pr.DiffCIHigh)),
+			math.Max(math.Abs(*pr.DiffCILow), math.Abs(*pr.DiffCIHigh)), math.Abs(*pr.HedgesG), *pr.PHolm, pr.NA, pr.NB))
 	}
 	for i, l := range r.Trends.Lines {
 		col := palette(i)
