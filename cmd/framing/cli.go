@@ -63,7 +63,7 @@ Usage:
   framing run --input PATH... --out DIR [flags]   score a corpus and write Parquet
   framing stats --out DIR --from D1 [--to D2]     recompute statistics for a window of run dates
   framing lexicon validate|show|export|explain    work with lexicons
-  framing kwic --out DIR --entry 'sovereign*'      frame hits in context (keyword in context)
+  framing kwic --out DIR --entry 'sovereign*'     frame hits in context (keyword in context)
   framing report --out DIR -o report.html         one HTML page of findings and charts
   framing version                                 print the version
   framing help                                    print this help
