@@ -21,8 +21,9 @@ type Findings struct {
 	// DateSamples are the first few dates that did not parse, as written.
 	DateSamples []string
 	// Pair is the pair of outlets that differ most in the run's window: the
-	// largest |Hedges' g| among pairs whose Holm-adjusted p is below 0.05;
-	// nil when no pair differs significantly.
+	// largest |Hedges' g| among pairs of outlets with at least
+	// pairMinArticles articles each whose Holm-adjusted p is below 0.05; nil
+	// when no such pair differs significantly.
 	Pair *PairFinding
 }
 
@@ -45,6 +46,13 @@ const maxDateSamples = 3
 // pairAlpha is the level below which a Holm-adjusted p counts as
 // significant in the summary.
 const pairAlpha = 0.05
+
+// pairMinArticles is the fewest articles each outlet of the summary's pair
+// must have. Hedges' g of an outlet with two articles is as large as their
+// variance is small: on the dev corpus the largest significant g without it
+// was 8.03, an outlet of 2 articles against one of 6. report.MinPairArticles
+// is the same rule for the report.
+const pairMinArticles = 5
 
 // TopDimension is the dimension with the most hits (the first in lexicon
 // order on a tie), and its share of all hits; ok is false without hits.
@@ -89,7 +97,8 @@ func strongestPair(outDir, window string) (*PairFinding, error) {
 	}
 	var best *PairFinding
 	err = output.OutletPairs.Scan(outDir, w, func(r output.OutletPairRow) error {
-		if r.PHolm == nil || r.HedgesG == nil || r.MeanDiff == nil || *r.PHolm >= pairAlpha {
+		if r.PHolm == nil || r.HedgesG == nil || r.MeanDiff == nil || *r.PHolm >= pairAlpha ||
+			r.NA < pairMinArticles || r.NB < pairMinArticles {
 			return nil
 		}
 		p := PairFinding{Dimension: r.Dimension, OutletA: r.OutletA, OutletB: r.OutletB, NA: r.NA, NB: r.NB,

@@ -211,7 +211,11 @@ func trendChart(r *Report, dim string) chart {
 	for i := 0; i < len(t.Days); i += step {
 		x := xs.at(float64(i))
 		s.line(x, top+h, x, top+h+4, "#999", 1)
-		s.text(x, top+h+17, "middle", "tick", t.Days[i].Time().Format("Jan 2"), 0)
+		layout := "Jan 2"
+		if t.Bucket == "month" {
+			layout = "Jan 2006"
+		}
+		s.text(x, top+h+17, "middle", "tick", t.Days[i].Time().Format(layout), 0)
 	}
 	s.line(left, top+h, left+w, top+h, "#999", 1)
 	for li, l := range t.Lines {
@@ -228,19 +232,12 @@ func trendChart(r *Report, dim string) chart {
 			}
 			p := [2]float64{xs.at(float64(i)), ys.at(v)}
 			seg = append(seg, p)
-			s.dot(p[0], p[1], 2.2, col, fmt.Sprintf("%s, %s of %s: %.2f", l, bucketName(t.Weekly), t.Days[i].Time().Format(time.DateOnly), v))
+			s.dot(p[0], p[1], 2.2, col, fmt.Sprintf("%s, %s of %s: %.2f", l, t.Bucket, t.Days[i].Time().Format(time.DateOnly), v))
 		}
 		s.polyline(seg, col)
 	}
 	c.SVG = s.String()
 	return c
-}
-
-func bucketName(weekly bool) string {
-	if weekly {
-		return "week"
-	}
-	return "day"
 }
 
 // keynessChart draws one outlet's most over-used lexicon entries by log
@@ -293,7 +290,7 @@ func stanceChart(r *Report) chart {
 func pairsChart(r *Report) chart {
 	c := chart{Title: "Outlets that differ most"}
 	if len(r.Pairs) == 0 {
-		c.Empty = fmt.Sprintf("No pair of outlets differs significantly in this window (Holm-adjusted p < %g).", Alpha)
+		c.Empty = fmt.Sprintf("No pair of outlets with %d or more articles each differs significantly in this window (Holm-adjusted p < %g).", MinPairArticles, Alpha)
 		return c
 	}
 	labels := labelsOf(r.Pairs, func(p output.OutletPairRow) string {
@@ -340,7 +337,7 @@ func pairsChart(r *Report) chart {
 	}
 	s.xAxis(sc, h, ts, tick)
 	c.SVG = s.String()
-	c.Caption = "Difference of mean hits per 1,000 tokens (first outlet minus second) with the Welch 95 % interval, strongest effects (|Hedges' g|) first."
+	c.Caption = fmt.Sprintf("Difference of mean hits per 1,000 tokens (first outlet minus second) with the Welch 95 %% interval, strongest effects (|Hedges' g|) first, between outlets with %d or more articles each.", MinPairArticles)
 	if clipped > 0 {
 		c.Caption += fmt.Sprintf(" The axis stops at ±%s: %d interval end(s) beyond it are arrows.", num(lim), clipped)
 	}

@@ -53,6 +53,13 @@ type Report struct {
 // Alpha is the significance level for Holm-adjusted p-values in the report.
 const Alpha = 0.05
 
+// MinPairArticles is the fewest articles each outlet of a listed pair must
+// have: Hedges' g of an outlet with two articles is as large as their
+// variance is small, and such pairs would fill the list (on the dev corpus,
+// the five strongest were all one outlet of 2 articles). The run summary
+// follows the same rule.
+const MinPairArticles = 5
+
 type count struct {
 	Label string
 	N     int64
@@ -82,8 +89,8 @@ type pcaMap struct {
 // trends are mean per_1k by publication day (or week) per dimension for
 // the few largest outlets and all others together.
 type trends struct {
-	Days   []output.Date // the first day of each bucket
-	Weekly bool
+	Days   []output.Date                   // the first day of each bucket
+	Bucket string                          // "day", "week" or "month"
 	Lines  []string                        // outlet names, then "all other outlets"
 	Mean   map[string]map[string][]float64 // [dimension][line][bucket], NaN without articles
 	Dated  int                             // articles with a publication date
@@ -297,7 +304,8 @@ const maxPairs = 12
 
 func (r *Report) loadPairs(out string) error {
 	err := scan(out, output.OutletPairs, r.Window, func(p output.OutletPairRow) {
-		if p.PHolm != nil && *p.PHolm < Alpha && p.HedgesG != nil && p.MeanDiff != nil && p.DiffCILow != nil && p.DiffCIHigh != nil {
+		if p.PHolm != nil && *p.PHolm < Alpha && p.HedgesG != nil && p.MeanDiff != nil && p.DiffCILow != nil && p.DiffCIHigh != nil &&
+			p.NA >= MinPairArticles && p.NB >= MinPairArticles {
 			r.Pairs = append(r.Pairs, p)
 		}
 	})

@@ -17,6 +17,7 @@ type page struct {
 	OverUsed  []overUse
 	Charts    []section
 	TrendKeys []legendKey
+	MinPair   int
 }
 
 type section struct {
@@ -36,7 +37,7 @@ type legendKey struct{ Name, Colour string }
 // Write renders the report as one self-contained HTML page: inline CSS and
 // SVG, no script, nothing fetched.
 func Write(w io.Writer, r *Report, version string) error {
-	p := page{R: r, Version: version, Outlets: len(r.Outlets), OverUsed: r.OverUsed}
+	p := page{R: r, Version: version, Outlets: len(r.Outlets), OverUsed: r.OverUsed, MinPair: MinPairArticles}
 	if r.Articles > 0 {
 		p.Coverage = fmt.Sprintf("%d of %d articles (%.0f %%)", r.WithHits, r.Articles, 100*float64(r.WithHits)/float64(r.Articles))
 	}
@@ -88,8 +89,8 @@ func sections(r *Report) []section {
 		key = append(key, chart{Title: "Keyness", Empty: "No entry is significantly over-used by any of the largest outlets."})
 	}
 	trendIntro := "Mean hits per 1,000 tokens by the day the articles were published (not the night they were collected)"
-	if r.Trends.Weekly {
-		trendIntro += ", by week"
+	if b := r.Trends.Bucket; b != "" && b != "day" {
+		trendIntro += ", by " + b
 	}
 	trendIntro += fmt.Sprintf("; %d of %d articles have a publication date.", r.Trends.Dated, r.Articles)
 	return []section{
@@ -145,9 +146,9 @@ svg text.light { fill: #fff; }
 <h2>Findings</h2>
 <ul>
 <li><b>Coverage:</b> {{if .Coverage}}{{.Coverage}} have at least one frame hit.{{else}}no articles.{{end}}</li>
-{{if .Pairs}}<li><b>Strongest significant differences</b> (Welch's t, Holm-adjusted p &lt; 0.05, by |Hedges' g|):
+{{if .Pairs}}<li><b>Strongest significant differences</b> (Welch's t, Holm-adjusted p &lt; 0.05, outlets with {{.MinPair}} or more articles each, by |Hedges' g|):
 <ul>{{range .Pairs}}<li>{{.}}</li>{{end}}</ul></li>
-{{else}}<li><b>No pair of outlets differs significantly</b> in this window (Holm-adjusted p &lt; 0.05).</li>{{end}}
+{{else}}<li><b>No pair of outlets with {{.MinPair}} or more articles each differs significantly</b> in this window (Holm-adjusted p &lt; 0.05).</li>{{end}}
 <li><b>Rejects:</b> {{.R.Rejects}} record{{if ne .R.Rejects 1}}s{{end}} rejected{{if .R.Reasons}}: {{range $i, $r := .R.Reasons}}{{if $i}}; {{end}}{{$r.Label}} ({{$r.N}}){{end}}{{end}}.</li>
 <li><b>Date warnings:</b> {{.R.DateWarns}} article{{if ne .R.DateWarns 1}}s{{end}} with a date that did not parse{{if .R.DateSample}}, e.g. {{range $i, $d := .R.DateSample}}{{if $i}}, {{end}}“{{$d}}”{{end}}{{end}}.</li>
 <li><b>Lexicon:</b> {{range $i, $l := .R.Lexicons}}{{if $i}}; {{end}}<code>{{$l}}</code>{{end}}</li>

@@ -61,12 +61,13 @@ func TestLoadExample(t *testing.T) {
 		}
 	}
 	for i := 1; i < len(r.Pairs); i++ {
-		if math.Abs(*r.Pairs[i].HedgesG) > math.Abs(*r.Pairs[i-1].HedgesG) || *r.Pairs[i].PHolm >= Alpha {
+		if math.Abs(*r.Pairs[i].HedgesG) > math.Abs(*r.Pairs[i-1].HedgesG) || *r.Pairs[i].PHolm >= Alpha ||
+			r.Pairs[i].NA < MinPairArticles || r.Pairs[i].NB < MinPairArticles {
 			t.Errorf("pairs not strongest first or not significant at %d", i)
 		}
 	}
-	if r.Trends.Dated != 133 || len(r.Trends.Days) == 0 || r.Trends.Weekly {
-		t.Errorf("trends: %d dated, %d days, weekly %v", r.Trends.Dated, len(r.Trends.Days), r.Trends.Weekly)
+	if r.Trends.Dated != 133 || len(r.Trends.Days) == 0 || r.Trends.Bucket != "day" {
+		t.Errorf("trends: %d dated, %d days, by %s", r.Trends.Dated, len(r.Trends.Days), r.Trends.Bucket)
 	}
 	if _, err := Load(out, Options{Window: "2020-01-01_2020-01-02"}); err == nil || !strings.Contains(err.Error(), "no window 2020-01-01_2020-01-02") {
 		t.Errorf("unknown window: %v", err)
@@ -126,6 +127,35 @@ func TestCutAndTicks(t *testing.T) {
 		}
 		if s := "[" + strings.Join(got, " ") + "]"; s != tt.want {
 			t.Errorf("ticks(%v, %v) = %s, want %s", tt.lo, tt.hi, s, tt.want)
+		}
+	}
+}
+
+// TestTrendBuckets: days up to a month of dates, weeks up to half a year,
+// calendar months beyond; each article lands in the bucket of its date.
+func TestTrendBuckets(t *testing.T) {
+	jan1, err := output.ParseDate("2026-01-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		span    output.Date
+		bucket  string
+		buckets int
+		last    string // first day of the last bucket
+	}{{10, "day", 11, "2026-01-11"}, {100, "week", 15, "2026-04-09"}, {400, "month", 14, "2027-02-01"}} {
+		var tr trends
+		tr.add("d", "A", jan1, 1)
+		tr.add("d", "A", jan1+tt.span, 3)
+		tr.add("d", "B", jan1+tt.span, 5)
+		tr.finish([]string{"A"}, []string{"d"})
+		if tr.Bucket != tt.bucket || len(tr.Days) != tt.buckets || tr.Days[len(tr.Days)-1].String() != tt.last {
+			t.Errorf("span %d: by %s, %d buckets, last %s", tt.span, tr.Bucket, len(tr.Days), tr.Days[len(tr.Days)-1])
+			continue
+		}
+		a, others := tr.Mean["d"]["A"], tr.Mean["d"][othersLine]
+		if a[0] != 1 || a[len(a)-1] != 3 || others[len(others)-1] != 5 || !math.IsNaN(others[0]) {
+			t.Errorf("span %d: A %v, others %v", tt.span, a, others)
 		}
 	}
 }

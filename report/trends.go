@@ -3,6 +3,7 @@ package report
 import (
 	"math"
 	"slices"
+	"time"
 
 	"framing/output"
 )
@@ -30,8 +31,9 @@ func (t *trends) add(dim, outlet string, day output.Date, per1k float64) {
 	t.raw[k] = s
 }
 
-// finish buckets the days (weeks beyond 31 days of dates, so that lines
-// stay readable) and averages each line: the first trendLines outlets of
+// finish buckets the publication dates (days up to a month of dates, weeks
+// up to half a year, calendar months beyond, so that a line has a few dozen
+// points at most) and averages each line: the first trendLines outlets of
 // top, and all other outlets together.
 func (t *trends) finish(top []string, dims []string) {
 	lines := top[:min(len(top), trendLines)]
@@ -40,25 +42,28 @@ func (t *trends) finish(top []string, dims []string) {
 	for _, o := range lines {
 		own[o] = true
 	}
-	var first, last output.Date
-	for k := range t.raw {
-		if first == 0 && last == 0 || k.day < first {
-			first = k.day
-		}
-		if k.day > last {
-			last = k.day
-		}
-	}
 	if len(t.raw) == 0 {
 		return
 	}
-	t.Weekly = last-first > 31
-	step := output.Date(1)
-	if t.Weekly {
-		step = 7
+	first, last := output.Date(math.MaxInt32), output.Date(math.MinInt32)
+	for k := range t.raw {
+		first, last = min(first, k.day), max(last, k.day)
 	}
-	for d := first; d <= last; d += step {
-		t.Days = append(t.Days, d)
+	var bucket func(output.Date) int
+	switch span := last - first; {
+	case span <= 31:
+		t.Bucket = "day"
+		bucket = func(d output.Date) int { return int(d - first) }
+	case span <= 182:
+		t.Bucket = "week"
+		bucket = func(d output.Date) int { return int(d-first) / 7 }
+	default:
+		t.Bucket = "month"
+		month := func(d output.Date) int { y, m, _ := d.Time().Date(); return y*12 + int(m) - 1 }
+		bucket = func(d output.Date) int { return month(d) - month(first) }
+	}
+	for i := 0; i <= bucket(last); i++ {
+		t.Days = append(t.Days, t.bucketStart(first, i))
 	}
 	acc := map[string]map[string][]sumN{}
 	for _, dim := range dims {
@@ -75,7 +80,7 @@ func (t *trends) finish(top []string, dims []string) {
 		if acc[k.dim] == nil {
 			continue
 		}
-		b := int((k.day - first) / step)
+		b := bucket(k.day)
 		x := &acc[k.dim][line][b]
 		x.sum += s.sum
 		x.n += s.n
@@ -102,4 +107,16 @@ func (t *trends) finish(top []string, dims []string) {
 		t.Lines = t.Lines[:len(t.Lines)-1]
 	}
 	t.raw = nil
+}
+
+// bucketStart is the first day of bucket i, counted from the bucket of first.
+func (t *trends) bucketStart(first output.Date, i int) output.Date {
+	switch t.Bucket {
+	case "week":
+		return first + output.Date(7*i)
+	case "month":
+		y, m, _ := first.Time().Date()
+		return output.DateOf(time.Date(y, m+time.Month(i), 1, 0, 0, 0, 0, time.UTC))
+	}
+	return first + output.Date(i)
 }

@@ -31,7 +31,7 @@ func printFindings(w io.Writer, sum pipeline.Summary) {
 		fmt.Fprintf(w, "outlets that differ most (window %s): %s uses %s more than %s, by %.2f per 1,000 tokens (Hedges' g %.2f, Holm p %.2g; %d and %d articles)\n",
 			sum.Window, more, p.Dimension, less, abs(p.MeanDiff), abs(p.HedgesG), p.PHolm, p.NA, p.NB)
 	} else if sum.Window != "" {
-		fmt.Fprintf(w, "outlets that differ most (window %s): no pair differs significantly (Holm p < 0.05)\n", sum.Window)
+		fmt.Fprintf(w, "outlets that differ most (window %s): no pair of outlets with 5 or more articles each differs significantly (Holm p < 0.05)\n", sum.Window)
 	}
 	if sum.DateWarnings > 0 {
 		fmt.Fprintf(w, "date warnings: %d %s whose date did not parse (published is null), e.g. %s\n",

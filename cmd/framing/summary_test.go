@@ -50,7 +50,7 @@ func TestRunSummaryFindings(t *testing.T) {
 	}
 	var best *output.OutletPairRow
 	for i, p := range pairs {
-		if p.PHolm != nil && *p.PHolm < 0.05 && (best == nil || math.Abs(*p.HedgesG) > math.Abs(*best.HedgesG)) {
+		if p.PHolm != nil && *p.PHolm < 0.05 && p.NA >= 5 && p.NB >= 5 && (best == nil || math.Abs(*p.HedgesG) > math.Abs(*best.HedgesG)) {
 			best = &pairs[i]
 		}
 	}
