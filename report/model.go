@@ -89,12 +89,13 @@ type pcaMap struct {
 // trends are mean per_1k by publication day (or week) per dimension for
 // the few largest outlets and all others together.
 type trends struct {
-	Days   []output.Date                   // the first day of each bucket
-	Bucket string                          // "day", "week" or "month"
-	Lines  []string                        // outlet names, then "all other outlets"
-	Mean   map[string]map[string][]float64 // [dimension][line][bucket], NaN without articles
-	Dated  int                             // articles with a publication date
-	raw    map[trendKey]sumN
+	Days    []output.Date                   // the first day of each bucket
+	Bucket  string                          // "day", "week" or "month"
+	Lines   []string                        // outlet names, then "all other outlets"
+	Mean    map[string]map[string][]float64 // [dimension][line][bucket], NaN without articles
+	Dated   int                             // articles with a publication date
+	Trimmed int                             // of those, left out at the ends of a long span (trendTrim)
+	raw     map[trendKey]sumN
 }
 
 // trendLines is how many outlets get a line of their own in the trends.

@@ -92,7 +92,11 @@ func sections(r *Report) []section {
 	if b := r.Trends.Bucket; b != "" && b != "day" {
 		trendIntro += ", by " + b
 	}
-	trendIntro += fmt.Sprintf("; %d of %d articles have a publication date.", r.Trends.Dated, r.Articles)
+	trendIntro += fmt.Sprintf("; %d of %d articles have a publication date", r.Trends.Dated, r.Articles)
+	if r.Trends.Trimmed > 0 {
+		trendIntro += fmt.Sprintf(", of which the %d earliest and latest (%g %% at each end) are left out so that a few odd dates do not stretch the axis", r.Trends.Trimmed, 100*trendTrim)
+	}
+	trendIntro += "."
 	return []section{
 		{Title: "Frames by outlet", Charts: wrap(heatMap(r))},
 		{Title: "Outlets ranked, per dimension", Intro: "Each dimension's outlets from the highest mean to the lowest.", Charts: wrap(ranked...)},

@@ -159,3 +159,20 @@ func TestTrendBuckets(t *testing.T) {
 		}
 	}
 }
+
+// TestTrendTrim: over more than half a year, one misdated article among 200
+// does not stretch the axis; what is left out at the ends is counted.
+func TestTrendTrim(t *testing.T) {
+	jan1, _ := output.ParseDate("2026-01-01")
+	var tr trends
+	for i := range 200 {
+		tr.add("d", "A", jan1+output.Date(i*2), 1)
+	}
+	tr.add("d", "A", jan1-3*365, 1)
+	tr.finish([]string{"A"}, []string{"d"})
+	// 1 % of 201 articles is 2 at each end: the outlier and the first day,
+	// and the last two days.
+	if tr.Trimmed != 4 || tr.Days[0].String() != "2026-01-01" || tr.Bucket != "month" {
+		t.Errorf("trimmed %d, first bucket %s, by %s", tr.Trimmed, tr.Days[0], tr.Bucket)
+	}
+}
