@@ -30,6 +30,7 @@ OUT = Path(os.environ.get("FRAMING_OUT", "../out"))
 TOP_N = int(os.environ.get("FRAMING_TOP_N", 12))   # outlets shown: the N with the most articles in the window
 WINDOW = os.environ.get("FRAMING_WINDOW")          # a window FROM_TO; None: the latest (ending last, then longest)
 ALPHA = 0.05                                       # significance level for Holm-adjusted p-values
+MIN_ARTICLES = 5                                   # pairs of outlets with at least this many articles each
 LABEL = 30                                         # outlet names are cut to this many characters in charts
 """),
     ("code", """import duckdb
@@ -112,20 +113,28 @@ plt.show()
 
 Mean hits per 1,000 tokens by the day the articles were **published** (not the night they were collected),
 for the largest outlets (at most six, for a legend that can be read) and all other outlets together. Over
-more than a month of dates, weeks are averaged instead of days. Articles without a date are left out.
+more than a month of dates, weeks are averaged instead of days, over more than half a year calendar months,
+and the earliest and latest 1 % of the dates are left out. Articles without a date are left out.
 """),
     ("code", """frames = pd.read_parquet(OUT / "frames")
 frames = frames.merge(articles[["run_date", "article_id", "published"]], on=["run_date", "article_id"])
 dated = frames[frames.published.notna()].copy()
 dated["published"] = pd.to_datetime(dated.published.astype("datetime64[s]"))
 span = (dated.published.max() - dated.published.min()).days if len(dated) else 0
-freq = "W" if span > 31 else "D"
+note = ""
+if span > 182:  # a few misdated articles would stretch the axis for years
+    lo, hi = dated.published.quantile([0.01, 0.99])
+    keep = dated.published.between(lo, hi)
+    note = f"; the earliest and latest 1 % ({(~keep).sum() // max(1, len(dims))} articles) left out"
+    dated = dated[keep]
+    span = (dated.published.max() - dated.published.min()).days
+freq = "D" if span <= 31 else "W" if span <= 182 else "MS"
 lines = top[:6]
 dated["who"] = dated.outlet.where(dated.outlet.isin(lines), "all other outlets")
 trend = (dated.groupby(["dimension", "who", pd.Grouper(key="published", freq=freq)]).per_1k.mean()
          .rename("per_1k").reset_index())
-print(f"{len(dated)} of {len(frames)} frame rows have a publication date; {span + 1} days, "
-      f"{'weekly' if freq == 'W' else 'daily'} means")
+print(f"{len(dated)} of {len(frames)} frame rows have a publication date{note}; {span + 1} days, "
+      f"{dict(D='daily', W='weekly', MS='monthly')[freq]} means")
 ncol = min(2, len(dims))
 nrow = -(-len(dims) // ncol)
 fig, axes = plt.subplots(nrow, ncol, figsize=(11, 3.0 * nrow + 1.0), sharex=True, squeeze=False)
@@ -150,7 +159,8 @@ plt.show()
     ("md", """## Outlets that differ
 
 Pairs of outlets whose mean per_1k differs on a dimension with a Holm-adjusted p below `ALPHA` (Welch's t
-within the dimension), strongest effects (Hedges' g) first. `diff_ci_low` and `diff_ci_high` are the Welch
+within the dimension), strongest effects (Hedges' g) first, between outlets with at least `MIN_ARTICLES` articles
+each: with two or three articles an outlet's variance is small and its g large by chance. `diff_ci_low` and `diff_ci_high` are the Welch
 95 % interval of the difference. The query runs in DuckDB on the same files.
 """),
     ("code", """pairs = duckdb.sql(f\"\"\"
@@ -158,7 +168,7 @@ SELECT dimension, outlet_a, outlet_b, n_a, n_b,
        round(mean_diff, 2) AS mean_diff, round(diff_ci_low, 2) AS diff_ci_low, round(diff_ci_high, 2) AS diff_ci_high,
        round(hedges_g, 2) AS hedges_g, round(cliffs_delta, 2) AS cliffs_delta, p_holm
 FROM read_parquet('{OUT}/outlet_pairs/*/*.parquet')
-WHERE "window" = '{window}' AND p_holm < {ALPHA}
+WHERE "window" = '{window}' AND p_holm < {ALPHA} AND n_a >= {MIN_ARTICLES} AND n_b >= {MIN_ARTICLES}
 ORDER BY abs(hedges_g) DESC, dimension, outlet_a, outlet_b
 \"\"\").df()
 print(f"{len(pairs)} significant pair(s) in window {window}")
