@@ -23,9 +23,12 @@ var allowed = map[string][]string{
 	"features":          {"lexicon"},
 	"stats":             {"model", "output"},
 	"pipeline":          {"corpus", "features", "lexicon", "output", "stats"},
+	"lexeval":           {"corpus", "features", "lexicon", "model"},
 	"report":            {"output"},
-	"cmd/framing":       {"pipeline", "stats", "output", "lexicon", "report"},
+	"cmd/framing":       {"pipeline", "stats", "output", "lexicon", "lexeval", "report"},
 	"scripts/gencorpus": {},
+	// A validation program (docs/stance.md), run by hand on labeled data.
+	"scripts/stancecheck": {"features", "lexicon", "model"},
 }
 
 // thirdParty names modules that only one package may use.
