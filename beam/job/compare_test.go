@@ -60,7 +60,7 @@ func beamOptions(inputs []string, out string, exec func(context.Context, *beam.P
 // partFiles lists the part files of one table's partition, in name order.
 func partFiles(t testing.TB, out, table string) []string {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(out, table, "run_date="+output.DateOf(runDate).String(), "part-*.parquet"))
+	files, err := filepath.Glob(filepath.Join(out, table, output.Articles.PartitionName(output.DateOf(runDate)), "part-*.parquet"))
 	if err != nil {
 		t.Fatal(err)
 	}

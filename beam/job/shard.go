@@ -190,7 +190,7 @@ func writeParquet[T any](w *os.File, meta map[string]string, each func(put func(
 
 // stagingDir is the temporary prefix of one attempt:
 //
-//	<staging>/<table>/run_date=<day>/shard-NNNNN.parquet   complete shard files
+//	<staging>/<table>/<day>/shard-NNNNN.parquet   complete shard files
 //
 // Table and partition names come from output's registry; the layout inside
 // a partition directory (several part files) is framing-beam's.

@@ -22,7 +22,7 @@ func statsOf(t *testing.T, out string) string {
 	if err != nil {
 		t.Fatalf("framing stats on %s: %v", out, err)
 	}
-	return "window=" + sum.Window.String()
+	return output.OutletStats.PartitionName(sum.Window)
 }
 
 // sameStats checks that `framing stats` gives exactly the same statistics
