@@ -11,6 +11,7 @@ import (
 
 	"framing/corpus"
 	"framing/features"
+	"framing/output"
 	"framing/stats"
 )
 
@@ -50,6 +51,9 @@ type Config struct {
 	// Now returns the wall-clock time (time.Now when nil); only the runs
 	// table records it, so that data tables stay byte-identical across reruns.
 	Now func() time.Time
+	// FS is the filesystem the commit and its recovery go through
+	// (output.OSFS when nil); tests fail it at chosen steps.
+	FS output.FS
 }
 
 // Documented defaults of the settings that have one.
@@ -120,6 +124,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Now == nil {
 		c.Now = time.Now
+	}
+	if c.FS == nil {
+		c.FS = output.OSFS{}
 	}
 	return c
 }

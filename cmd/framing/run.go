@@ -185,6 +185,7 @@ func (c *runConfig) pipelineConfig(stdin io.Reader, stderr io.Writer) (pipeline.
 	cfg.MaxRejectRatio = c.maxRejects
 	cfg.WindowDays = int(c.window)
 	cfg.MaxRecordBytes = int(c.maxRecordMB << 20)
+	cfg.FS = commitFS()
 	return cfg, nil
 }
 

@@ -36,10 +36,11 @@ func cmdStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if t.Before(f) {
 		return usagef("--to %s is before --from %s", *to, *from)
 	}
-	if _, err := newLogger(stderr, *logFormat, 0); err != nil {
+	log, err := newLogger(stderr, *logFormat, 0)
+	if err != nil {
 		return err
 	}
-	sum, err := pipeline.Stats(ctx, pipeline.StatsConfig{OutDir: *out, From: f, To: t, Version: version, Stats: stats.DefaultOptions()})
+	sum, err := pipeline.Stats(ctx, pipeline.StatsConfig{OutDir: *out, From: f, To: t, Version: version, Stats: stats.DefaultOptions(), Log: log})
 	if lerr, ok := lockExit(err); ok {
 		return lerr
 	}
