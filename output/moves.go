@@ -133,6 +133,18 @@ func (t tree) back(m move) ([]string, error) {
 	return touched, fmt.Errorf("rolling back %s: no progress", m.Rel)
 }
 
+// known reports whether s is a state forward or back leaves move m in.
+func known(m move, s slots) bool {
+	if m.Old == 0 {
+		return s == slots{m.New, 0, 0} || s == slots{0, m.New, 0}
+	}
+	switch s {
+	case slots{m.New, m.Old, 0}, slots{m.New, 0, m.Old}, slots{0, m.New, m.Old}, slots{m.Old, m.New, 0}:
+		return true
+	}
+	return false
+}
+
 // lost reports a partition found in no state a commit can leave it in.
 // Recovery then changes nothing more: a person must look.
 func (t tree) lost(m move, s slots) error {

@@ -54,6 +54,12 @@ func Recover(fsys FS, outDir string) ([]Recovered, error) {
 		if !strings.HasPrefix(n, stagingPrefix) {
 			continue
 		}
+		if !e.IsDir() { // not a commit's: no journal to read in it
+			if err := fsys.RemoveAll(filepath.Join(outDir, n)); err != nil {
+				return done, fmt.Errorf("recovering %s: %w", outDir, err)
+			}
+			continue
+		}
 		o, j, err := tree{fsys, outDir, filepath.Join(outDir, n)}.resolve()
 		if err != nil {
 			return done, fmt.Errorf("recovering %s: %w", outDir, err)
@@ -128,8 +134,19 @@ func (t tree) resolve() (outcome, journal, error) {
 }
 
 // rollback puts every partition of j back, last moved first, makes that
-// durable and removes the directories the commit created.
+// durable and removes the directories the commit created. It first checks
+// that every partition is in a state a commit leaves, so that it changes
+// nothing when it must refuse.
 func (t tree) rollback(j journal) error {
+	for _, m := range j.Moves {
+		s, err := t.where(m)
+		if err != nil {
+			return err
+		}
+		if !known(m, s) {
+			return t.lost(m, s)
+		}
+	}
 	dirs := map[string]bool{}
 	for i := len(j.Moves) - 1; i >= 0; i-- {
 		touched, err := t.back(j.Moves[i])
