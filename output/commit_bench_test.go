@@ -22,7 +22,9 @@ func (w *windowFS) mark(f func() error) error {
 	return err
 }
 
-func (w *windowFS) Exchange(a, b string) error { return w.mark(func() error { return w.faultFS.Exchange(a, b) }) }
+func (w *windowFS) Exchange(a, b string) error {
+	return w.mark(func() error { return w.faultFS.Exchange(a, b) })
+}
 
 func (w *windowFS) Rename(a, b string) error {
 	if !w.armed {
