@@ -108,6 +108,9 @@ func (c *Config) check() error {
 		return fmt.Errorf("max reject ratio %g: want 0 to 1", c.MaxRejectRatio)
 	case c.WindowDays < 1:
 		return fmt.Errorf("window of %d days: want at least 1", c.WindowDays)
+	case !output.DateOf(c.RunDate).InRange() || !(output.DateOf(c.RunDate) - output.Date(c.WindowDays-1)).InRange():
+		return fmt.Errorf("run date %s with a window of %d days: every day must lie in the years %d to %d",
+			c.RunDate.Format(time.DateOnly), c.WindowDays, output.MinYear, output.MaxYear)
 	}
 	for _, w := range []float64{c.Weights.Title, c.Weights.Lead, c.Weights.Body} {
 		if !(w >= 0) || math.IsInf(w, 0) {

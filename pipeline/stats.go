@@ -50,6 +50,9 @@ func Stats(ctx context.Context, cfg StatsConfig) (stats.Summary, error) {
 	if w.To < w.From {
 		return stats.Summary{Window: w}, fmt.Errorf("window %s ends before it starts", w)
 	}
+	if !w.From.InRange() || !w.To.InRange() {
+		return stats.Summary{Window: w}, fmt.Errorf("window %s: every day must lie in the years %d to %d", w, output.MinYear, output.MaxYear)
+	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
