@@ -214,11 +214,12 @@ var nextCommands = []struct {
 }{
 	{"run --input examples/venezuela.jsonl --run-date 2026-01-22 --window 1d --quiet", []string{"2026-01-22"}},
 	{"stats --from 2026-01-20 --to 2026-01-21", []string{"2026-01-20_2026-01-21"}},
+	{"report -o {tmp}/report.html", nil}, // reads only
 }
 
 // TestCommitKilledAtEveryStep SIGKILLs the run before each step of its
 // commit that changes the tree, in turn, with and without RENAME_EXCHANGE;
-// then a run of another night or a stats command finds OUT. A kill before
+// then a run of another night, a stats command or a report finds OUT. A kill before
 // the commit point (a prepared journal) must end with the old night, a kill
 // after it (a committed journal) with the new one, and a kill that left no
 // journal with the night OUT already holds.
@@ -257,7 +258,8 @@ func TestCommitKilledAtEveryStep(t *testing.T) {
 					mixed++
 				}
 				next := nextCommands[k%len(nextCommands)]
-				code, msg := framing(t, append(strings.Fields(next.args), "--out", out)...)
+				args := strings.Fields(strings.ReplaceAll(next.args, "{tmp}", t.TempDir()))
+				code, msg := framing(t, append(args, "--out", out)...)
 				if code != 0 {
 					t.Fatalf("kill at step %d (%s): %s: exit %d\n%s", k, b, next.args, code, msg)
 				}

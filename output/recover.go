@@ -198,7 +198,8 @@ func (t tree) finish(journalName string) error {
 }
 
 // restoreTrash moves each trash/<table>/<partition> directory back into OUT
-// when OUT has no partition of that name. Trash directories come from
+// when OUT has no partition of that name; a version-1 key=value name is
+// restored under its version-2 name (migrate.go). Trash directories come from
 // versions before the journal, which moved an old partition aside before
 // renaming its replacement in, and from publishers that still do (a kill
 // between the two renames must not cost the night its data).
@@ -211,6 +212,9 @@ func restoreTrash(outDir, trash string) error {
 		rel, err := filepath.Rel(trash, p)
 		if err != nil {
 			return err
+		}
+		if v, ok := versionOneValue(filepath.Base(rel)); ok {
+			rel = filepath.Join(filepath.Dir(rel), v)
 		}
 		dst := filepath.Join(outDir, rel)
 		if _, err := os.Stat(dst); !errors.Is(err, os.ErrNotExist) {

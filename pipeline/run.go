@@ -40,6 +40,7 @@ type Summary struct {
 	StatTables     []string // statistics tables written, partitioned by window
 	StatFiles      []string // their files below OutDir, in the same order
 	Window         string   // the statistics window, FROM_TO
+	Findings       Findings // what the run found, for its closing summary
 }
 
 // MBPerSecond is the text throughput of the run.
@@ -97,6 +98,9 @@ func run(ctx context.Context, cfg Config) (Summary, error) {
 	if err := recoverOut(cfg.FS, cfg.OutDir, cfg.Log); err != nil {
 		return sum, err
 	}
+	if err := migrateLayout(cfg.OutDir, cfg.Log); err != nil {
+		return sum, err
+	}
 	if cfg.SkipSeen {
 		if job.seen, err = loadSeen(cfg.OutDir, job.runDate); err != nil {
 			return sum, err
@@ -147,6 +151,11 @@ func run(ctx context.Context, cfg Config) (Summary, error) {
 	committed = true
 	if err := commit.Leftover(); err != nil {
 		cfg.Log.Warn("the run is committed; the next run removes what its clean up left", "err", err)
+	}
+	if sum.Findings.Pair, err = strongestPair(cfg.OutDir, sum.Window); err != nil {
+		// The data is committed; a summary without its last line is no
+		// reason to fail the night.
+		cfg.Log.Warn("reading the window's outlet pairs for the summary", "err", err)
 	}
 	return sum, nil
 }

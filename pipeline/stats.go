@@ -67,5 +67,8 @@ func Stats(ctx context.Context, cfg StatsConfig) (stats.Summary, error) {
 	if err := recoverOut(output.OSFS{}, cfg.OutDir, cfg.Log); err != nil {
 		return stats.Summary{Window: w}, err
 	}
+	if err := migrateLayout(cfg.OutDir, cfg.Log); err != nil {
+		return stats.Summary{Window: w}, err
+	}
 	return stats.Recompute(ctx, cfg.OutDir, w, cfg.Version, cfg.Stats)
 }
