@@ -21,16 +21,21 @@ import (
 
 // oldTree is OUT before the commit: a night kept (2026-01-20), a night
 // replaced (2026-01-21) with a partition of three shards and one of one, a
-// runs partition, and the lock file.
+// runs partition, and the lock file. Paths follow layout.go.
 var oldTree = map[string]string{
-	"articles/run_date=2026-01-20/part-00000.parquet": "old articles 20",
-	"articles/run_date=2026-01-21/part-00000.parquet": "old articles 21",
-	"frames/run_date=2026-01-21/part-00000.parquet":   "old frames 0",
-	"frames/run_date=2026-01-21/part-00001.parquet":   "old frames 1",
-	"frames/run_date=2026-01-21/part-00002.parquet":   "old frames 2",
-	"terms/run_date=2026-01-21/part-00000.parquet":    "old terms",
-	"runs/run_date=2026-01-21/part-00000.parquet":     "old runs",
-	".lock": "lock",
+	part("articles", "2026-01-20", PartFile):           "old articles 20",
+	part("articles", "2026-01-21", PartFile):           "old articles 21",
+	part("frames", "2026-01-21", PartFile):             "old frames 0",
+	part("frames", "2026-01-21", "part-00001.parquet"): "old frames 1",
+	part("frames", "2026-01-21", "part-00002.parquet"): "old frames 2",
+	part("terms", "2026-01-21", PartFile):              "old terms",
+	part("runs", "2026-01-21", PartFile):               "old runs",
+	".lock":                                            "lock",
+}
+
+// part is the slash path of a file of a run-date partition below OUT.
+func part(table, day, file string) string {
+	return filepath.ToSlash(filepath.Join(partitionRel(table, "run_date", day), file))
 }
 
 // staged is what the commit stages: the replaced partitions (frames now one

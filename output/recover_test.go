@@ -81,6 +81,9 @@ func TestRecoverRefuses(t *testing.T) {
 				t.Fatal(err)
 			}
 			b = []byte(strings.Replace(string(b), `"articles/`, `"../articles/`, 1))
+			if !strings.Contains(string(b), `"../articles/`) {
+				t.Fatal("no articles partition in the journal to spoil")
+			}
 			if err := os.WriteFile(filepath.Join(st, journalPrepared), b, 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -88,14 +91,14 @@ func TestRecoverRefuses(t *testing.T) {
 		{"old partition gone", 5, func(t *testing.T, out, st string) {
 			// The first move exchanged articles: its old partition is in
 			// staging. Someone deletes it.
-			if err := os.RemoveAll(filepath.Join(st, "articles", "run_date=2026-01-21")); err != nil {
+			if err := os.RemoveAll(filepath.Join(st, partitionRel("articles", "run_date", "2026-01-21"))); err != nil {
 				t.Fatal(err)
 			}
 		}, "in no state a commit leaves"},
 		{"prepared, then replaced", 8, func(t *testing.T, out, st string) {
 			// Before step 8 (the runs partition's move), someone replaces
 			// a moved partition by hand: no partition may be rolled back.
-			p := filepath.Join(out, "frames", "run_date=2026-01-21")
+			p := filepath.Join(out, partitionRel("frames", "run_date", "2026-01-21"))
 			if err := os.RemoveAll(p); err != nil {
 				t.Fatal(err)
 			}
@@ -106,7 +109,7 @@ func TestRecoverRefuses(t *testing.T) {
 		{"committed, then replaced", 10, func(t *testing.T, out, st string) {
 			// Step 10 removes the committed journal; before it someone
 			// replaces a committed partition by hand.
-			p := filepath.Join(out, "frames", "run_date=2026-01-21")
+			p := filepath.Join(out, partitionRel("frames", "run_date", "2026-01-21"))
 			if err := os.RemoveAll(p); err != nil {
 				t.Fatal(err)
 			}
@@ -134,7 +137,7 @@ func TestRecoverRefuses(t *testing.T) {
 func TestRecoverStrays(t *testing.T) {
 	out := scratchDir(t)
 	writeTree(t, out, oldTree)
-	for _, p := range []string{".staging-file", ".staging-0123/articles/run_date=2026-01-22/part-00000.parquet", ".staging-0123/journal.tmp"} {
+	for _, p := range []string{".staging-file", ".staging-0123/" + part("articles", "2026-01-22", PartFile), ".staging-0123/journal.tmp"} {
 		writeTree(t, out, map[string]string{p: "x"})
 	}
 	done, err := Recover(OSFS{}, out)
