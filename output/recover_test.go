@@ -98,24 +98,12 @@ func TestRecoverRefuses(t *testing.T) {
 		{"prepared, then replaced", 8, func(t *testing.T, out, st string) {
 			// Before step 8 (the runs partition's move), someone replaces
 			// a moved partition by hand: no partition may be rolled back.
-			p := filepath.Join(out, partitionRel("frames", "run_date", "2026-01-21"))
-			if err := os.RemoveAll(p); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.MkdirAll(p, 0o755); err != nil {
-				t.Fatal(err)
-			}
+			replaceByHand(t, filepath.Join(out, partitionRel("frames", "run_date", "2026-01-21")))
 		}, "in no state a commit leaves"},
 		{"committed, then replaced", 10, func(t *testing.T, out, st string) {
 			// Step 10 removes the committed journal; before it someone
 			// replaces a committed partition by hand.
-			p := filepath.Join(out, partitionRel("frames", "run_date", "2026-01-21"))
-			if err := os.RemoveAll(p); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.MkdirAll(p, 0o755); err != nil {
-				t.Fatal(err)
-			}
+			replaceByHand(t, filepath.Join(out, partitionRel("frames", "run_date", "2026-01-21")))
 		}, "in no state a commit leaves"},
 	}
 	for _, tt := range tests {
@@ -131,6 +119,17 @@ func TestRecoverRefuses(t *testing.T) {
 				t.Errorf("Recover changed OUT although it refused (-before +after):\n%s", diff)
 			}
 		})
+	}
+}
+
+// replaceByHand puts an empty directory, a new inode, where partition p was.
+func replaceByHand(t *testing.T, p string) {
+	t.Helper()
+	if err := os.RemoveAll(p); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(p, 0o755); err != nil {
+		t.Fatal(err)
 	}
 }
 
