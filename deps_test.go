@@ -23,8 +23,12 @@ var allowed = map[string][]string{
 	"features":          {"lexicon"},
 	"stats":             {"model", "output"},
 	"pipeline":          {"corpus", "features", "lexicon", "output", "stats"},
-	"cmd/framing":       {"pipeline", "stats", "output", "lexicon"},
+	"lexeval":           {"corpus", "features", "lexicon", "model"},
+	"report":            {"output"},
+	"cmd/framing":       {"pipeline", "stats", "output", "lexicon", "lexeval", "report"},
 	"scripts/gencorpus": {},
+	// A validation program (docs/stance.md), run by hand on labeled data.
+	"scripts/stancecheck": {"features", "lexicon", "model"},
 }
 
 // thirdParty names modules that only one package may use.
@@ -32,6 +36,7 @@ var thirdParty = map[string][]string{
 	"gonum.org/v1/gonum":              {"model"},
 	"github.com/apache/arrow-go/v18":  {"output"},
 	"golang.org/x/text":               {"lexicon", "features"},
+	"golang.org/x/sys":                {"output"},
 	"github.com/xitongsys/parquet-go": {},
 	"github.com/sajari/regression":    {},
 	"github.com/duckdb/duckdb-go/v2":  {"internal/duckdbtest"},

@@ -101,11 +101,28 @@ type Term struct {
 	NegatedHits      int
 }
 
-// Stance is the tone of the sentences that mention one actor; see
-// docs/stance.md for what it does and does not measure.
+// Stance is the tone aimed at one actor in one article; see docs/stance.md
+// for what it does and does not measure. Positive, Negative and Stance
+// combine both voices, so that they stay comparable with earlier versions'
+// columns; Authorial and Quoted split them.
 type Stance struct {
 	Actor              string
 	Mentions           int
+	Positive, Negative float64 // Authorial plus Quoted
+	Stance             float64 // (Positive − Negative) / (Positive + Negative)
+	HasStance          bool    // false when Positive + Negative = 0
+	// Authorial is the tone outside quotations: the outlet's own voice.
+	Authorial Voice
+	// Quoted is the tone inside quotations: what the article's sources say.
+	Quoted Voice
+	// Attributions counts the actor's mentions as the source of an
+	// attribution ("Trump said", "… ," said Trump): how often the actor
+	// speaks in the article rather than being spoken about.
+	Attributions int
+}
+
+// Voice is the tone of one voice toward an actor.
+type Voice struct {
 	Positive, Negative float64
 	Stance             float64 // (Positive − Negative) / (Positive + Negative)
 	HasStance          bool    // false when Positive + Negative = 0
@@ -114,12 +131,15 @@ type Stance struct {
 // MatchRow is one frame hit, for auditing a score down to the words.
 // Sentence counts through the article with the title as sentence 0 when the
 // title is not empty. TokenStart and TokenEnd count all tokens (words and
-// punctuation) through the article, title first.
+// punctuation) through the article, title first. Matched is the hit as
+// written in the cleaned text; Left and Right are up to ContextWords words
+// before and after it, as quanteda's kwic() shows a keyword in context.
 type MatchRow struct {
 	Sentence, TokenStart, TokenEnd int
 	Dimension, Entry               string
 	Weight                         float64
 	Negated                        bool
+	Matched, Left, Right           string
 }
 
 // sentence is one analyzed sentence of the title or the cleaned text.
@@ -283,7 +303,7 @@ func extract(in Input, m *lexicon.Matcher, opt Options, buf *scratch) Scores {
 	sc.QuotedTokenShare = ratio(quotedWords, d.nWords)
 	if m != nil {
 		scoreFrames(&sc, &d, m, opt, buf)
-		sc.Stance = stance(d.sentences, m.Actors())
+		sc.Stance = stance(&d, m.Actors(), buf)
 	}
 	return sc
 }
@@ -395,8 +415,10 @@ func (fs *frameScorer) hit(si int, f *Frame, mt lexicon.Match) {
 		t.NegatedHits++
 	}
 	if fs.opt.KeepMatches {
+		left, matched, right := fs.d.kwic(s.title, s.tokBase+mt.Start, s.tokBase+mt.End)
 		fs.sc.Matches = append(fs.sc.Matches, MatchRow{Sentence: si, TokenStart: s.tokBase + mt.Start,
-			TokenEnd: s.tokBase + mt.End, Dimension: mt.Set, Entry: mt.Entry, Weight: mt.Weight, Negated: mt.Negated})
+			TokenEnd: s.tokBase + mt.End, Dimension: mt.Set, Entry: mt.Entry, Weight: mt.Weight, Negated: mt.Negated,
+			Matched: matched, Left: left, Right: right})
 	}
 }
 

@@ -93,18 +93,21 @@ func TestExtractStance(t *testing.T) {
 	}{
 		{"no actors", "A good day.", []Stance{}},
 		{"mention without tone", "The city met.", []Stance{{Actor: "City", Mentions: 1}}},
-		{"negation flips", "The city was not fair.", []Stance{{Actor: "City", Mentions: 1, Negative: 1, Stance: -1, HasStance: true}}},
-		{"intensifier", "The union was very bad but fair.", []Stance{
-			{Actor: "Union", Mentions: 1, Positive: 1, Negative: 1.5, Stance: -0.5 / 2.5, HasStance: true}}},
+		{"negation flips", "The city was not fair.", []Stance{authorial("City", 1, 0, 1)}},
+		{"intensifier", "The union was very bad.", []Stance{authorial("Union", 1, 0, 1.5)}},
 		{"intensifier one token away still counts", "The union was very much bad.", []Stance{
-			{Actor: "Union", Mentions: 1, Negative: 1.5, Stance: -1, HasStance: true}}},
-		{"intensifier two tokens away does not", "The union was very much so bad.", []Stance{
-			{Actor: "Union", Mentions: 1, Negative: 1, Stance: -1, HasStance: true}}},
-		{"sentence counted once per actor, both actors share tone", "The city and town hall beat the union. Good.",
+			authorial("Union", 1, 0, 1.5)}},
+		{"intensifier two tokens away does not", "Union very much so bad.", []Stance{
+			authorial("Union", 1, 0, 1)}},
+		{"tone in a sentence without actors counts for nobody", "The city and town hall beat the union. Good.",
 			[]Stance{{Actor: "City", Mentions: 2}, {Actor: "Union", Mentions: 1}}},
-		{"tone in two actor sentences", "The city was good. The union was unfair to the city.", []Stance{
-			{Actor: "City", Mentions: 2, Positive: 1, Negative: 1, HasStance: true},
-			{Actor: "Union", Mentions: 1, Negative: 1, Stance: -1, HasStance: true}}},
+		{"tone goes to the nearest actor", "The city was good. The union was unfair to the city.", []Stance{
+			authorial("City", 2, 1, 0), authorial("Union", 1, 0, 1)}},
+		{"quoted and authorial voice add up", `The city was good. "The city is bad," the union said.`, []Stance{
+			{Actor: "City", Mentions: 2, Positive: 1, Negative: 1, HasStance: true,
+				Authorial: Voice{Positive: 1, Stance: 1, HasStance: true},
+				Quoted:    Voice{Negative: 1, Stance: -1, HasStance: true}},
+			{Actor: "Union", Mentions: 1, Attributions: 1}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -114,6 +117,14 @@ func TestExtractStance(t *testing.T) {
 			}
 		})
 	}
+}
+
+// authorial is the Stance of an actor whose tone is all in the authorial voice.
+func authorial(actor string, mentions int, pos, neg float64) Stance {
+	v := Voice{Positive: pos, Negative: neg}
+	v.finish()
+	return Stance{Actor: actor, Mentions: mentions, Positive: pos, Negative: neg, Stance: v.Stance,
+		HasStance: v.HasStance, Authorial: v}
 }
 
 func TestExtractOutlet(t *testing.T) {
@@ -147,9 +158,11 @@ func TestExtractMatchesAndCoverage(t *testing.T) {
 	opt.KeepMatches = true
 	got := Extract(Input{Title: "Jobs", Text: "More jobs, fewer tariff rows."}, m, opt)
 	want := []MatchRow{
-		{Sentence: 0, TokenStart: 0, TokenEnd: 1, Dimension: "economic", Entry: "jobs", Weight: 2},
-		{Sentence: 1, TokenStart: 2, TokenEnd: 3, Dimension: "economic", Entry: "jobs", Weight: 2},
-		{Sentence: 1, TokenStart: 5, TokenEnd: 6, Dimension: "economic", Entry: "tariff", Weight: 1},
+		{Sentence: 0, TokenStart: 0, TokenEnd: 1, Dimension: "economic", Entry: "jobs", Weight: 2, Matched: "Jobs"},
+		{Sentence: 1, TokenStart: 2, TokenEnd: 3, Dimension: "economic", Entry: "jobs", Weight: 2,
+			Matched: "jobs", Left: "More", Right: ", fewer tariff rows."},
+		{Sentence: 1, TokenStart: 5, TokenEnd: 6, Dimension: "economic", Entry: "tariff", Weight: 1,
+			Matched: "tariff", Left: "More jobs, fewer", Right: "rows."},
 	}
 	if diff := cmp.Diff(want, got.Matches); diff != "" {
 		t.Errorf("matches (-want +got):\n%s", diff)
@@ -176,5 +189,27 @@ func TestExtractDeterministic(t *testing.T) {
 		if diff := cmp.Diff(first, Extract(in, m, opt)); diff != "" {
 			t.Fatalf("second run differs (-first +again):\n%s", diff)
 		}
+	}
+}
+
+// TestMatchContext checks the keyword-in-context columns: five words each
+// side, punctuation kept as written, white space made one space, across
+// sentences and paragraphs but never between title and text.
+func TestMatchContext(t *testing.T) {
+	m := testMatcher(t, testLexicon)
+	opt := DefaultOptions()
+	opt.KeepMatches = true
+	text := "One two three four five six seven.\n\nEight   nine tariff ten eleven twelve thirteen fourteen fifteen."
+	got := Extract(Input{Title: "Jobs and more", Text: text}, m, opt)
+	var rows []MatchRow
+	for _, r := range got.Matches {
+		rows = append(rows, MatchRow{Entry: r.Entry, Matched: r.Matched, Left: r.Left, Right: r.Right})
+	}
+	want := []MatchRow{
+		{Entry: "jobs", Matched: "Jobs", Right: "and more"},
+		{Entry: "tariff", Matched: "tariff", Left: "five six seven. Eight nine", Right: "ten eleven twelve thirteen fourteen"},
+	}
+	if diff := cmp.Diff(want, rows); diff != "" {
+		t.Errorf("contexts (-want +got):\n%s", diff)
 	}
 }

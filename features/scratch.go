@@ -25,6 +25,8 @@ type scratch struct {
 	spans     []span          // the sentences of one paragraph
 	words     []lexicon.Token // the word tokens of one sentence, for attributions
 	cover     []bool          // the covered tokens of one sentence, for frameScorer
+	target    targeter        // the token places and mentions of one sentence, for stance
+	shares    []toneShare     // the tone shares of one sentence, for stance
 	lines     []string        // clean: the lines of the text
 	paras     []string        // clean: the paragraphs before joining
 	para      []byte          // clean: the paragraph being built
@@ -53,6 +55,9 @@ func (sc *scratch) keep(d *doc) {
 	sc.spans = reuse(sc.spans)
 	sc.words = reuse(sc.words)
 	sc.cover = reuse(sc.cover)
+	sc.target.places = reuse(sc.target.places)
+	sc.target.mentions = reuse(sc.target.mentions)
+	sc.shares = reuse(sc.shares)
 	sc.lines = reuse(sc.lines)
 	sc.paras = reuse(sc.paras)
 	sc.para = reuse(sc.para)

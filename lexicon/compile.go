@@ -56,7 +56,8 @@ type centry struct {
 	group  int    // selection group: matches in one group never overlap
 	text   string // as written
 	weight float64
-	order  int // position in the lexicon, the last tie-break
+	order  int         // position in the lexicon, the last tie-break
+	auto   *phraseAuto // for a long phrase; nil when matched word by word
 }
 
 // Matcher is a compiled lexicon. It is immutable after Compile and safe for
@@ -72,6 +73,7 @@ type Matcher struct {
 	actors     []string
 	filter     []uint64 // Bloom filter of index keys; see candidates
 	filterMask uint64
+	wordByWord bool // match long phrases word by word too: the reference for tests
 }
 
 // The filter is a two-hash Bloom filter over every index key, sized to 16
@@ -130,6 +132,7 @@ type entryInfo struct {
 	kind   MatchKind
 	nwords uint8 // 0 for more than 255 words
 	simple bool  // one word, not case-sensitive: the index key match is the match
+	long   bool  // matched by its phraseAuto after the candidates are known
 }
 
 // rank fills info, giving each entry its tie-break priority once, so Match
@@ -152,14 +155,18 @@ func (m *Matcher) rank() {
 			n = 0
 		}
 		m.info[id] = entryInfo{group: int32(e.group), prio: int32(prio), kind: e.kind, nwords: uint8(n),
-			simple: n == 1 && !e.pat.cased}
+			simple: n == 1 && !e.pat.cased, long: e.auto != nil}
 	}
 }
 
 // Compile checks a lexicon and builds its index. Compile once per run: the
 // cost of Match per token then does not depend on the size of the lexicon.
-func Compile(l *Lexicon) (*Matcher, error) {
-	m := &Matcher{exact: map[string][]int32{}, glob: map[string][]int32{}}
+func Compile(l *Lexicon) (*Matcher, error) { return compile(l, false) }
+
+// compile is Compile; wordByWord leaves out the phrase automata, so that
+// tests can compare them with plain word-by-word matching.
+func compile(l *Lexicon, wordByWord bool) (*Matcher, error) {
+	m := &Matcher{exact: map[string][]int32{}, glob: map[string][]int32{}, wordByWord: wordByWord}
 	var errs ErrorList
 	add := func(es []Entry, kind MatchKind, set string, dim, group int) {
 		for _, e := range es {
@@ -171,6 +178,10 @@ func Compile(l *Lexicon) (*Matcher, error) {
 			w := e.Weight
 			if w == 0 {
 				w = 1 // an Entry built in code without a weight
+			}
+			if !(w > 0 && w <= MaxWeight) { // also NaN
+				errs = append(errs, &Error{Pos: e.Pos, Msg: fmt.Sprintf("weight %g: want a positive number of at most %g", w, float64(MaxWeight))})
+				continue
 			}
 			m.index(centry{pat: pat, kind: kind, set: set, dim: dim, group: group, text: e.Text, weight: w, order: len(m.entries)})
 		}
@@ -189,8 +200,12 @@ func Compile(l *Lexicon) (*Matcher, error) {
 		add(d.Exclude, kindExclude, d.Name, i, -1)
 	}
 	n := len(l.Dimensions)
+	// Positive and negative tone are one group, so that a longer hit of one
+	// polarity takes the words of a shorter one of the other: the negative
+	// phrase "not good" (a Lexicoder neg_positive entry) counts once, not
+	// also as the positive "good".
 	add(l.Tone.Positive, Positive, "", -1, n)
-	add(l.Tone.Negative, Negative, "", -1, n+1)
+	add(l.Tone.Negative, Negative, "", -1, n)
 	add(l.Tone.Intensifiers, Intensifier, "", -1, n+2)
 	seen = map[string]bool{}
 	for _, a := range l.Actors {
@@ -232,6 +247,9 @@ func sortErrors(errs ErrorList) {
 // text, globs by their folded prefix.
 func (m *Matcher) index(e centry) {
 	id := int32(len(m.entries))
+	if !m.wordByWord {
+		e.auto = newPhraseAuto(e.pat)
+	}
 	m.entries = append(m.entries, e)
 	w := e.pat.words[0]
 	key := fold(w.text)

@@ -23,7 +23,7 @@ func Parse(r io.Reader, name string) (*Lexicon, error) {
 }
 
 // Validate checks a native YAML lexicon and returns every error, warning and
-// note, sorted by position, for `framing lexicon check`. Warnings (duplicate
+// note, sorted by position, for `framing lexicon validate`. Warnings (duplicate
 // entries) and notes (an entry in two dimensions) do not stop Parse.
 func Validate(r io.Reader, name string) []Diagnostic {
 	_, diags := parseNative(r, name)
@@ -273,6 +273,10 @@ func (p *parser) weight(n *yaml.Node) float64 {
 	w, err := strconv.ParseFloat(n.Value, 64)
 	if n.Kind != yaml.ScalarNode || err != nil || math.IsNaN(w) || math.IsInf(w, 0) || w <= 0 {
 		p.add(n, SeverityError, "weight must be a positive number, got %q", n.Value)
+		return 1
+	}
+	if w > MaxWeight {
+		p.add(n, SeverityError, "weight %s is above the largest allowed, %d", n.Value, MaxWeight)
 		return 1
 	}
 	return w

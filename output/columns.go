@@ -45,7 +45,8 @@ func (b Batch) String(i, r int) string { return b.rec.Column(b.pos[i]).(*array.S
 func (b Batch) Null(i, r int) bool { return b.rec.Column(b.pos[i]).IsNull(r) }
 
 // ScanColumns calls fn for each batch of the named columns of partition p
-// below root, in file order. Every name must be a column of the table's row
+// below root, in file order: part-00000.parquet, then any further part files
+// (framing-beam writes a night as shards), as Scan reads them. Every name must be a column of the table's row
 // type; the partition column can be asked for only when the layout stores
 // it in the file.
 func (t Table[R, P]) ScanColumns(root string, p P, names []string, fn func(Batch) error) error {
@@ -61,7 +62,20 @@ func (t Table[R, P]) ScanColumns(root string, p P, names []string, fn func(Batch
 		}
 		want[i] = f
 	}
-	path := t.Path(root, p)
+	paths, err := partFiles(root, t.name, p.partKey(), p.String())
+	if err != nil {
+		return err
+	}
+	for _, path := range paths {
+		if err := scanColumns(path, names, want, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// scanColumns is ScanColumns on one part file.
+func scanColumns(path string, names []string, want []field, fn func(Batch) error) error {
 	return withFile(path, func(pf *file.Reader) error {
 		fr, err := arrowReader(pf, path)
 		if err != nil {

@@ -5,7 +5,7 @@ import "time"
 // SchemaVersion is the version of the column contract in docs/schema.md,
 // written into every file's footer as framing.schema_version so that
 // readers can tell layouts apart.
-const SchemaVersion = "1"
+const SchemaVersion = "2"
 
 // Row types of the article-level tables and the runs table, partitioned by
 // run date (registry.go, layout.go). The pipeline fills them; output only
@@ -71,8 +71,9 @@ type TermRow struct {
 	NegatedHits int64  `parquet:"negated_hits"`
 }
 
-// MatchRow is one lexicon match with its position, so that a reader can
-// audit any score down to the sentence and tokens.
+// MatchRow is one lexicon match with its position and its words in context
+// (as quanteda's kwic() shows them), so that a reader can audit any score
+// down to the sentence and tokens and read it without the corpus.
 type MatchRow struct {
 	RunDate    Date    `parquet:"run_date"`
 	ArticleID  string  `parquet:"article_id"`
@@ -83,19 +84,31 @@ type MatchRow struct {
 	Entry      string  `parquet:"entry"`
 	Weight     float64 `parquet:"weight"`
 	Negated    bool    `parquet:"negated"`
+	Matched    string  `parquet:"matched"`
+	Left       string  `parquet:"left_context"`
+	Right      string  `parquet:"right_context"`
 }
 
-// StanceRow is the tone around one actor in one article; Stance is null when
-// there is no tone to measure.
+// StanceRow is the tone aimed at one actor in one article; a stance is null
+// when there is no tone to measure. Positive, Negative and Stance combine
+// the authorial and the quoted voice, which the columns after them split
+// (appended, per the change policy of docs/schema.md).
 type StanceRow struct {
-	RunDate   Date     `parquet:"run_date"`
-	ArticleID string   `parquet:"article_id"`
-	Outlet    string   `parquet:"outlet"`
-	Actor     string   `parquet:"actor"`
-	Mentions  int64    `parquet:"mentions"`
-	Positive  float64  `parquet:"positive"`
-	Negative  float64  `parquet:"negative"`
-	Stance    *float64 `parquet:"stance"`
+	RunDate           Date     `parquet:"run_date"`
+	ArticleID         string   `parquet:"article_id"`
+	Outlet            string   `parquet:"outlet"`
+	Actor             string   `parquet:"actor"`
+	Mentions          int64    `parquet:"mentions"`
+	Positive          float64  `parquet:"positive"`
+	Negative          float64  `parquet:"negative"`
+	Stance            *float64 `parquet:"stance"`
+	AuthorialPositive float64  `parquet:"authorial_positive"`
+	AuthorialNegative float64  `parquet:"authorial_negative"`
+	AuthorialStance   *float64 `parquet:"authorial_stance"`
+	QuotedPositive    float64  `parquet:"quoted_positive"`
+	QuotedNegative    float64  `parquet:"quoted_negative"`
+	QuotedStance      *float64 `parquet:"quoted_stance"`
+	Attributions      int64    `parquet:"attributions"`
 }
 
 // RejectRow is one input record the run skipped and why, so that rejects
@@ -127,6 +140,11 @@ type RunRow struct {
 	DateWarnings   int64     `parquet:"date_warnings"`
 	Flags          string    `parquet:"flags"`
 	Seconds        float64   `parquet:"seconds"`
+	// LexiconWarnings counts the warnings and notes of loading the lexicon
+	// (dropped or simplified entries, an entry in two dimensions, no
+	// negators); LexiconWarningSample holds the first few, one a line.
+	LexiconWarnings      int64   `parquet:"lexicon_warnings"`
+	LexiconWarningSample *string `parquet:"lexicon_warning_sample"`
 	// The phases of the run: reading, scoring and writing the article
 	// tables, then the window's statistics. The commit follows the row
 	// and is only logged.

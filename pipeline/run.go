@@ -45,6 +45,7 @@ type Summary struct {
 	// The phases of the run and their wall-clock seconds: reading, scoring
 	// and writing the article tables; the window's statistics; the commit.
 	ScoringSeconds, StatsSeconds, CommitSeconds float64
+	Findings                                    Findings // what the run found, for its closing summary
 }
 
 // MBPerSecond is the text throughput of the run.
@@ -88,7 +89,7 @@ func run(ctx context.Context, cfg Config) (Summary, error) {
 	started := cfg.Now()
 	sum := Summary{OutDir: cfg.OutDir, RunDate: cfg.RunDate}
 
-	job, err := prepare(cfg)
+	job, err := prepare(ctx, cfg)
 	if err != nil {
 		return sum, err
 	}
@@ -99,8 +100,11 @@ func run(ctx context.Context, cfg Config) (Summary, error) {
 		return sum, err
 	}
 	defer lock.Release()
-	if err := output.CleanStaging(cfg.OutDir); err != nil {
-		return sum, fmt.Errorf("removing what an earlier run left in %s: %w", cfg.OutDir, err)
+	if err := recoverOut(cfg.FS, cfg.OutDir, cfg.Log); err != nil {
+		return sum, err
+	}
+	if err := migrateLayout(cfg.OutDir, cfg.Log); err != nil {
+		return sum, err
 	}
 	if cfg.SkipSeen {
 		if job.seen, err = loadSeen(cfg.OutDir, job.runDate); err != nil {
@@ -108,7 +112,7 @@ func run(ctx context.Context, cfg Config) (Summary, error) {
 		}
 	}
 
-	commit, err := output.NewCommit(cfg.OutDir)
+	commit, err := output.NewCommitFS(cfg.FS, cfg.OutDir)
 	if err != nil {
 		return sum, fmt.Errorf("preparing output in %s: %w", cfg.OutDir, err)
 	}
@@ -158,6 +162,14 @@ func run(ctx context.Context, cfg Config) (Summary, error) {
 	committed = true
 	sum.CommitSeconds = cfg.Now().Sub(finished).Seconds()
 	logPhase(cfg, "commit", sum.CommitSeconds)
+	if err := commit.Leftover(); err != nil {
+		cfg.Log.Warn("the run is committed; the next run removes what its clean up left", "err", err)
+	}
+	if sum.Findings.Pair, err = strongestPair(cfg.OutDir, sum.Window); err != nil {
+		// The data is committed; a summary without its last line is no
+		// reason to fail the night.
+		cfg.Log.Warn("reading the window's outlet pairs for the summary", "err", err)
+	}
 	return sum, nil
 }
 
@@ -188,20 +200,22 @@ type job struct {
 	inputs   []string
 	flagJSON string
 	seen     map[[32]byte]bool // content hashes of earlier partitions, with SkipSeen
+
+	// lexSHA256 and lexWarnings: the lexicon's hash and import warnings.
+	lexSHA256   string
+	lexWarnings []lexicon.Diagnostic
 }
 
-func prepare(cfg Config) (*job, error) {
+func prepare(ctx context.Context, cfg Config) (*job, error) {
 	if err := cfg.check(); err != nil {
 		return nil, err
 	}
-	lex, err := LoadLexicons(cfg.Lexicons)
+	lj, err := prepareLexicon(ctx, cfg.Lexicons)
 	if err != nil {
 		return nil, err
 	}
-	m, err := lexicon.Compile(lex)
-	if err != nil {
-		return nil, fmt.Errorf("compiling lexicon %s: %w", lex.Name, err)
-	}
+	logLexiconWarnings(cfg.Log, lj.warnings)
+	lex, m := lj.lex, lj.matcher
 	opt, bpHash, err := featureOptions(cfg)
 	if err != nil {
 		return nil, err
@@ -213,12 +227,15 @@ func prepare(cfg Config) (*job, error) {
 		runDate:  output.DateOf(cfg.RunDate),
 		inputs:   cfg.Inputs,
 		flagJSON: cfg.flagsJSON(),
+
+		lexSHA256:   lj.sha256,
+		lexWarnings: lj.warnings,
 	}
-	j.runID = runID(cfg, lex.SHA256(), bpHash)
+	j.runID = runID(cfg, lj.sha256, bpHash)
 	j.meta = map[string]string{
 		"framing.version":         cfg.Version,
 		"framing.run_id":          j.runID,
-		"framing.lexicon_sha256":  lex.SHA256(),
+		"framing.lexicon_sha256":  lj.sha256,
 		"framing.lexicon_name":    lex.Name,
 		"framing.lexicon_version": lex.Version,
 		"framing.schema_version":  output.SchemaVersion,

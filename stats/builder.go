@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -9,10 +10,12 @@ import (
 )
 
 // builder assembles a windowData from rows, in two passes: first every
-// article (article), then, once articlesDone has fixed the outlets and
-// which of them take part in what, the frames, terms and stance of those
-// articles in the same order (frame, term, stance), and finish. The loader
-// feeds it from stored partitions; tests feed it directly.
+// article (article, in the window's canonical order, with fileOrder saying
+// where each stands in the files), then, once articlesDone has fixed the
+// outlets and which of them take part in what, the frames of those articles
+// in file order (frame), their terms and stance (term, stance), and finish.
+// The loader feeds it from stored partitions; tests feed it directly, in
+// one order.
 type builder struct {
 	wd  *windowData
 	opt Options
@@ -22,11 +25,10 @@ type builder struct {
 	rawOutlet []string         // names in order of first appearance, before articlesDone
 	tokens    []int64          // per article, until articlesDone
 
-	dimIdx     map[string]int // name → column of values
-	dimNames   []string       // by column
-	hits       [][]int64      // [column][outlet]
-	shareSum   [][]float64    // [column][outlet]
-	shareCount [][]int32      // [column][outlet]
+	dimIdx   map[string]int // name → column of values
+	dimNames []string       // by column
+	hits     [][]int64      // [column][outlet]
+	marked   int            // the last article (file order) counted in shareCount
 
 	entryIdx map[string]map[string]int // dimension → entry → raw entry
 	entries  [][2]string               // raw entry → {dimension, entry}
@@ -36,28 +38,39 @@ type builder struct {
 
 func newBuilder(w output.Window, lex lexiconInfo, dir string, opt Options) *builder {
 	return &builder{
-		wd:        &windowData{window: w, lex: lex, stance: map[string]*groupedValues{}},
+		wd:        &windowData{window: w, lex: lex, stance: map[string]*groupedValues{}, authorial: map[string]*groupedValues{}},
 		opt:       opt,
 		dir:       dir,
 		outletIdx: map[string]int32{},
 		dimIdx:    map[string]int{},
 		entryIdx:  map[string]map[string]int{},
+		marked:    -1,
 	}
 }
 
-// article adds one article: its outlet, its publication day (days since
-// the window's first day, NaN when unknown) and its n_tokens.
-func (b *builder) article(outlet string, day float64, tokens int64) {
+// outletIndex names an outlet before articlesDone: its index for article.
+func (b *builder) outletIndex(outlet string) int32 {
 	o, ok := b.outletIdx[outlet]
 	if !ok {
 		o = int32(len(b.rawOutlet))
 		b.outletIdx[outlet] = o
 		b.rawOutlet = append(b.rawOutlet, outlet)
 	}
+	return o
+}
+
+// article adds the next article in canonical order: its outlet (from
+// outletIndex), its publication day (days since the window's first day,
+// NaN when unknown) and its n_tokens.
+func (b *builder) article(o int32, day float64, tokens int64) {
 	b.wd.outlet = append(b.wd.outlet, o)
 	b.wd.day = append(b.wd.day, day)
 	b.tokens = append(b.tokens, tokens)
 }
+
+// fileOrder says where the next article of the files stands in the
+// canonical order; the frames come in file order.
+func (b *builder) fileOrder(canonical int32) { b.wd.canon = append(b.wd.canon, canonical) }
 
 // articlesDone sorts the outlets, sums their articles and tokens, decides
 // the selection and opens the scratch files.
@@ -82,37 +95,46 @@ func (b *builder) articlesDone() error {
 	b.tokens, b.rawOutlet = nil, nil
 	wd.sel = selectOutlets(t.articles, b.opt.MinArticles, b.opt.MaxPairOutlets)
 	b.counts = make([][]int64, len(wd.sel.eligible))
+	t.shareCount = make([]int32, len(sorted))
 	var err error
 	if wd.values, err = newColumnStore(b.dir, len(wd.outlet)); err != nil {
+		return err
+	}
+	if wd.shares, err = newColumnStore(b.dir, len(wd.outlet)); err != nil {
 		return err
 	}
 	return nil
 }
 
-// frame adds article i's score on one dimension. Frames arrive in article
-// order; an article has at most one row per dimension.
-func (b *builder) frame(i int, dim string, per1k float64, hits int64, share float64) error {
+// frame adds the score on one dimension of article j, numbered in file
+// order. Frames arrive in file order; an article has at most one row per
+// dimension. per_1k and the share (0 for a null, an article without frame
+// hits) go to scratch columns in file order, which the dimension tasks put
+// in canonical order; hits are summed per outlet.
+func (b *builder) frame(j int, dim string, per1k float64, hits int64, share float64) error {
 	c, err := b.column(dim)
 	if err != nil {
 		return err
 	}
 	s := b.wd.values
 	switch f := s.filled(c); {
-	case f > i:
+	case f > j:
 		return fmt.Errorf("a second frames row of dimension %s for one article, or rows out of article order", dim)
-	case f < i:
-		return fmt.Errorf("no frames row of dimension %s for %d article(s)", dim, i-f)
+	case f < j:
+		return fmt.Errorf("no frames row of dimension %s for %d article(s)", dim, j-f)
+	}
+	o := b.wd.outlet[b.wd.canon[j]]
+	b.hits[c][o] += hits
+	if math.IsNaN(share) {
+		share = 0
+	} else if b.marked != j {
+		b.marked = j
+		b.wd.totals.shareCount[o]++ // the article has frame hits: its shares are not null
 	}
 	if err := s.put(c, per1k); err != nil {
 		return err
 	}
-	o := b.wd.outlet[i]
-	b.hits[c][o] += hits
-	if !math.IsNaN(share) {
-		b.shareSum[c][o] += share
-		b.shareCount[c][o]++
-	}
-	return nil
+	return b.wd.shares.put(c, share)
 }
 
 // column returns the column of dimension dim, adding it when it is new. A
@@ -123,12 +145,10 @@ func (b *builder) column(dim string) (int, error) {
 		return c, nil
 	}
 	c := b.wd.values.addColumn()
+	b.wd.shares.addColumn()
 	b.dimIdx[dim] = c
 	b.dimNames = append(b.dimNames, dim)
-	k := len(b.wd.outlets)
-	b.hits = append(b.hits, make([]int64, k))
-	b.shareSum = append(b.shareSum, make([]float64, k))
-	b.shareCount = append(b.shareCount, make([]int32, k))
+	b.hits = append(b.hits, make([]int64, len(b.wd.outlets)))
 	return c, nil
 }
 
@@ -160,16 +180,22 @@ func (b *builder) term(outlet, dim, entry string, hits int64) error {
 	return nil
 }
 
-// stance adds one article's stance toward actor.
-func (b *builder) stance(outlet, actor string, v float64) error {
+// stance adds one article's stance toward actor in one voice (measure
+// "stance", both voices, or "authorial_stance"), in canonical order of the
+// articles.
+func (b *builder) stance(measure, outlet, actor string, v float64) error {
 	o, ok := b.outletIdx[outlet]
 	if !ok {
 		return fmt.Errorf("stance row of outlet %q, which has no article", outlet)
 	}
-	g := b.wd.stance[actor]
+	m := b.wd.stance
+	if measure == "authorial_stance" {
+		m = b.wd.authorial
+	}
+	g := m[actor]
 	if g == nil {
 		g = &groupedValues{}
-		b.wd.stance[actor] = g
+		m[actor] = g
 	}
 	g.outlet = append(g.outlet, o)
 	g.value = append(g.value, v)
@@ -180,7 +206,7 @@ func (b *builder) stance(outlet, actor string, v float64) error {
 // dimensions and entries and hands out the window.
 func (b *builder) finish() (*windowData, error) {
 	wd := b.wd
-	if err := wd.values.finish(); err != nil {
+	if err := errors.Join(wd.values.finish(), wd.shares.finish()); err != nil {
 		return nil, err
 	}
 	for c, name := range b.dimNames {
@@ -195,10 +221,10 @@ func (b *builder) finish() (*windowData, error) {
 	for o := range t.hits {
 		t.hits[o] = make([]int64, len(dims))
 	}
-	t.shareSum, t.shareCount = make([][]float64, len(dims)), make([][]int32, len(dims))
+	t.shareSum = make([][]float64, len(dims)) // filled by the dimension tasks, in canonical order
+	wd.canonical = make([]bool, len(dims))
 	for c, d := range remap {
 		wd.colOf[d] = c
-		t.shareSum[d], t.shareCount[d] = b.shareSum[c], b.shareCount[c]
 		for o, h := range b.hits[c] {
 			t.hits[o][d] = h
 		}

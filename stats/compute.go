@@ -94,8 +94,17 @@ func (c *computation) tasks() []task {
 		return nil
 	}})
 	for _, a := range wd.actors() {
-		tasks = append(tasks, task{"stance " + a, func(ctx context.Context, s *tableRows) error {
-			return s.stance(ctx, wd, a)
+		tasks = append(tasks, task{"stance " + a, func(_ context.Context, s *tableRows) error {
+			s.stance(wd, "stance", a, wd.stance[a])
+			return nil
+		}})
+	}
+	// Authorial stance after all the combined rows, so that those keep their
+	// order (docs/schema.md: rows are appended, never reordered).
+	for _, a := range wd.actors() {
+		tasks = append(tasks, task{"authorial stance " + a, func(_ context.Context, s *tableRows) error {
+			s.stance(wd, "authorial_stance", a, wd.authorial[a])
+			return nil
 		}})
 	}
 	for lo := 0; lo < len(wd.sel.eligible); lo += keynessBlock {

@@ -30,10 +30,25 @@ type dimSummary struct {
 // dimensions.
 func (c *computation) dimension(ctx context.Context, s *tableRows, d int) error {
 	wd := c.wd
-	col, err := wd.column(d, nil)
+	col, err := wd.column(d)
 	if err != nil {
 		return err
 	}
+	// From here on the column is read in canonical order: by the sums of
+	// products, after every dimension task.
+	if err := wd.values.putColumn(wd.colOf[d], col); err != nil {
+		return err
+	}
+	wd.canonical[d] = true
+	shares, err := wd.canonicalColumn(wd.shares, d)
+	if err != nil {
+		return err
+	}
+	sum := make([]float64, len(wd.outlets))
+	for i, v := range shares {
+		sum[wd.outlet[i]] += v // 0 for a null share
+	}
+	wd.totals.shareSum[d] = sum
 	g := wd.lay.split(col)
 	medium := make([]float64, 0, wd.medium.n)
 	for _, o := range wd.medium.outlets {
@@ -52,18 +67,18 @@ func (c *computation) dimension(ctx context.Context, s *tableRows, d int) error 
 	}
 	s.regression(wd, d, col, c.reg)
 	s.trend(wd, d, col)
-	sum := &c.dims[d]
-	sum.moments, sum.finite = model.MomentsOf(col), allFinite(col)
-	sum.eligibleMeans = make([]float64, len(wd.sel.eligible))
+	ds := &c.dims[d]
+	ds.moments, ds.finite = model.MomentsOf(col), allFinite(col)
+	ds.eligibleMeans = make([]float64, len(wd.sel.eligible))
 	for k, o := range wd.sel.eligible {
-		sum.eligibleMeans[k] = g.moments[o].Mean
+		ds.eligibleMeans[k] = g.moments[o].Mean
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	sorted := g.sorted[:0] // the grouped copies are no longer needed
 	g = nil
-	sum.tied, sum.zeroRank = rankInPlace(col, append(sorted, col...))
+	ds.tied, ds.zeroRank = rankInPlace(col, append(sorted, col...))
 	return wd.ranks.putColumn(wd.colOf[d], col)
 }
 

@@ -1,7 +1,6 @@
 package stats
 
 import (
-	"context"
 	"sort"
 
 	"framing/model"
@@ -53,9 +52,14 @@ func (wd *windowData) actors() []string {
 	return actors
 }
 
-// stance runs the omnibus tests on one actor's per-article stance.
-func (s *tableRows) stance(_ context.Context, wd *windowData, actor string) error {
-	gv := wd.stance[actor]
-	s.omnibus(wd, "stance", actor, groupsOf(gv.outlet, gv.value, len(wd.outlets)), wd.sel.smallNote())
-	return nil
+// stance runs the omnibus tests on one actor's per-article values gv, as
+// measure ("stance" for the combined voice, "authorial_stance" for the
+// outlet's own voice). A nil gv (no article with tone in that voice) adds
+// no rows. Within each outlet the values are in the window's canonical
+// article order.
+func (s *tableRows) stance(wd *windowData, measure, actor string, gv *groupedValues) {
+	if gv == nil {
+		return
+	}
+	s.omnibus(wd, measure, actor, groupsOf(gv.outlet, gv.value, len(wd.outlets)), wd.sel.smallNote())
 }

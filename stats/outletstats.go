@@ -171,7 +171,7 @@ func (wd *windowData) statsRow(o, d int, desc model.Desc, boot model.CI) output.
 		TotalHits: hits, TotalTokens: tokens,
 	}
 	var shareNote, tokenNote string
-	if n := t.shareCount[d][o]; n > 0 {
+	if n := t.shareCount[o]; n > 0 {
 		row.MeanShare = output.NullFloat(t.shareSum[d][o] / float64(n))
 	} else {
 		shareNote = noteNoFrameHits

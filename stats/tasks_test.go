@@ -131,7 +131,7 @@ func (c *countdown) Err() error {
 
 func mustColumn(t *testing.T, wd *windowData, d int) []float64 {
 	t.Helper()
-	col, err := wd.column(d, nil)
+	col, err := wd.column(d)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,13 +22,23 @@ type windowData struct {
 	colOf   []int
 	outlets []string // sorted
 
-	// One entry per article, in the order the nights were read.
+	// One entry per article, in the window's canonical order: night by
+	// night, each night's articles by a hash of their ids, so that no
+	// statistic depends on how a night is split into part files or ordered
+	// in them (framing-beam writes shards).
 	outlet    []int32   // index into outlets
 	day       []float64 // published date in days since window.From; NaN when unknown
 	logTokens []float64 // natural log of max(1, n_tokens)
 
-	values *columnStore // per_1k, one column per dimension
-	ranks  *columnStore // filled by the dimension tasks: mid-ranks of per_1k minus those of 0
+	// canon[j] is the canonical index of the article that is j-th in file
+	// order, in which the frames and so the scratch columns come.
+	canon []int32
+	// values holds per_1k, one column per dimension, in file order until
+	// dimension d's task puts column d in canonical order (canonical[d]).
+	values    *columnStore
+	canonical []bool
+	shares    *columnStore // frames.share (0 when null), in file order
+	ranks     *columnStore // filled by the dimension tasks: mid-ranks of per_1k minus those of 0
 	// grouped is filled by the dimension tasks: per dimension, the values of
 	// the outlets described outlet by outlet (medium), grouped by outlet.
 	grouped *columnStore
@@ -36,8 +46,9 @@ type windowData struct {
 
 	totals totals
 	keys   keyTerms
-	// stance[actor] holds the stance values of the articles with tone.
-	stance map[string]*groupedValues
+	// stance[actor] holds the stance values of the articles with tone,
+	// authorial[actor] those in the outlet's own voice (docs/stance.md).
+	stance, authorial map[string]*groupedValues
 
 	sel selection // which outlets take part in which statistics
 	lay layout    // where each article goes in a column grouped by outlet
@@ -56,8 +67,8 @@ type totals struct {
 	tokens     []int64 // [outlet]
 	allTokens  int64
 	hits       [][]int64   // [outlet][dim], in dims order
-	shareSum   [][]float64 // [dim][outlet], added in article order
-	shareCount [][]int32   // [dim][outlet]
+	shareSum   [][]float64 // [dim][outlet], added in canonical order by dimension d's task
+	shareCount []int32     // [outlet]: articles with any frame hit, whose shares are not null
 }
 
 // keyTerms are the hit counts of lexicon entries that keyness compares:
@@ -79,12 +90,26 @@ type groupedValues struct {
 // n is the number of articles.
 func (wd *windowData) n() int { return len(wd.outlet) }
 
-// column reads dimension d's per_1k of every article into dst.
-func (wd *windowData) column(d int, dst []float64) ([]float64, error) {
-	return wd.values.column(wd.colOf[d], dst)
+// column reads dimension d's per_1k of every article, in canonical order.
+func (wd *windowData) column(d int) ([]float64, error) {
+	return wd.canonicalColumn(wd.values, d)
+}
+
+// canonicalColumn reads column d of s, which is in file order unless the
+// dimension's task rewrote it, in canonical order.
+func (wd *windowData) canonicalColumn(s *columnStore, d int) ([]float64, error) {
+	col, err := s.column(wd.colOf[d], nil)
+	if err != nil || (s == wd.values && wd.canonical[d]) {
+		return col, err
+	}
+	out := make([]float64, len(col))
+	for j, v := range col {
+		out[wd.canon[j]] = v
+	}
+	return out, nil
 }
 
 // close releases the scratch files.
 func (wd *windowData) close() error {
-	return errors.Join(wd.values.close(), wd.ranks.close(), wd.grouped.close())
+	return errors.Join(wd.values.close(), wd.shares.close(), wd.ranks.close(), wd.grouped.close())
 }

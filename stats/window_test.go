@@ -21,6 +21,8 @@ type windowSpec struct {
 	hits     [][]int64   // [dim][article]; nil: per_1k·tokens/1000, rounded
 	terms    []termSpec
 	stance   map[string]stanceSpec
+	// authorial is the stance in the outlet's own voice.
+	authorial map[string]stanceSpec
 }
 
 type termSpec struct {
@@ -66,7 +68,8 @@ func (s windowSpec) build(tb testing.TB, opt Options) *windowData {
 		if s.days != nil {
 			day = s.days[i]
 		}
-		b.article(s.outlets[o], day, tokens(i))
+		b.article(b.outletIndex(s.outlets[o]), day, tokens(i))
+		b.fileOrder(int32(i))
 	}
 	if err := b.articlesDone(); err != nil {
 		tb.Fatal(err)
@@ -97,10 +100,12 @@ func (s windowSpec) build(tb testing.TB, opt Options) *windowData {
 			tb.Fatal(err)
 		}
 	}
-	for actor, st := range s.stance {
-		for i, o := range st.outletOf {
-			if err := b.stance(s.outlets[o], actor, st.value[i]); err != nil {
-				tb.Fatal(err)
+	for measure, m := range map[string]map[string]stanceSpec{"stance": s.stance, "authorial_stance": s.authorial} {
+		for actor, st := range m {
+			for i, o := range st.outletOf {
+				if err := b.stance(measure, s.outlets[o], actor, st.value[i]); err != nil {
+					tb.Fatal(err)
+				}
 			}
 		}
 	}

@@ -64,7 +64,7 @@ func runFlags(c *runConfig, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&c.manifest, "manifest", "", "manifest.csv `file` describing a directory input (default: DIR/manifest.csv)")
 	fs.StringVar(&c.runDate, "run-date", "", "partition `date` YYYY-MM-DD (default: today in UTC)")
 	intVar(fs, &c.workers, "workers", 0, 0, maxWorkers, "`number` of scoring and statistics goroutines; 0 is GOMAXPROCS")
-	fs.Var(&c.lexicons, "lexicon", "lexicon `file` (.yaml, quanteda .yml, LIWC .dic); repeatable; default: the embedded lexicon")
+	fs.Var(&c.lexicons, "lexicon", "lexicon `file` (.yaml, quanteda .yml, LIWC or WordStat .dic, WordStat .cat, Lexicoder .lc3/.lcd, Yoshikoder .ykd, valence list .txt or .tsv); repeatable; default: the embedded lexicon")
 	fs.StringVar(&c.boilerplate, "boilerplate", "", "`file` of extra boilerplate line patterns (one regular expression a line)")
 	def := pipeline.DefaultWeights()
 	floatVar(fs, &c.weights.Title, "title-weight", def.Title, 0, maxWeight, "`weight` of frame hits in the title")
@@ -125,11 +125,12 @@ func finishRun(log *slog.Logger, stdout io.Writer, sum pipeline.Summary, err err
 	if err != nil {
 		return runError(err)
 	}
+	logDateWarnings(log, sum)
 	log.Info(fmt.Sprintf("done: %d articles, %d rejects, %.2f s, %.1f MB/s",
 		sum.Articles, sum.Rejects, sum.Seconds, sum.MBPerSecond()),
-		"records", sum.RecordsRead, "date_warnings", sum.DateWarnings, "run_id", sum.RunID,
-		"scoring_seconds", roundSeconds(sum.ScoringSeconds), "stats_seconds", roundSeconds(sum.StatsSeconds),
-		"commit_seconds", roundSeconds(sum.CommitSeconds))
+		append([]any{"records", sum.RecordsRead, "date_warnings", sum.DateWarnings, "run_id", sum.RunID,
+			"scoring_seconds", roundSeconds(sum.ScoringSeconds), "stats_seconds", roundSeconds(sum.StatsSeconds),
+			"commit_seconds", roundSeconds(sum.CommitSeconds)}, findingAttrs(sum)...)...)
 	printWhere(stdout, sum)
 	if sum.InternalErrors > 0 {
 		return exitError{exitInternal, fmt.Errorf("%d record(s) hit an internal error, a bug in framing: "+
@@ -164,9 +165,9 @@ func (c *runConfig) pipelineConfig(stdin io.Reader, log *slog.Logger) (pipeline.
 	}
 	rd := time.Now().UTC().Truncate(24 * time.Hour)
 	if c.runDate != "" {
-		t, err := time.Parse(time.DateOnly, c.runDate)
+		t, err := parseDay("run-date", c.runDate)
 		if err != nil {
-			return pipeline.Config{}, usagef("--run-date %q is not a YYYY-MM-DD date", c.runDate)
+			return pipeline.Config{}, err
 		}
 		rd = t
 	}
@@ -189,7 +190,11 @@ func (c *runConfig) pipelineConfig(stdin io.Reader, log *slog.Logger) (pipeline.
 	cfg.SkipSeen = c.skipSeen
 	cfg.MaxRejectRatio = c.maxRejects
 	cfg.WindowDays = int(c.window)
+	if first := output.DateOf(rd) - output.Date(cfg.WindowDays-1); !first.InRange() {
+		return pipeline.Config{}, usagef("--window %dd before --run-date %s starts before %04d-01-01", cfg.WindowDays, rd.Format(time.DateOnly), output.MinYear)
+	}
 	cfg.MaxRecordBytes = int(c.maxRecordMB << 20)
+	cfg.FS = commitFS()
 	return cfg, nil
 }
 
@@ -202,6 +207,7 @@ func printWhere(w io.Writer, sum pipeline.Summary) {
 	if len(sum.StatTables) > 0 {
 		fmt.Fprintf(w, "statistics for window %s: %s\n", sum.Window, strings.Join(sum.StatTables, ", "))
 	}
+	printFindings(w, sum)
 	fmt.Fprintf(w, "look at them with DuckDB:\n  %s\n", duckdbCommand(output.Frames.Glob(sum.OutDir)))
 }
 

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"time"
 
 	"framing/pipeline"
 	"framing/stats"
@@ -66,6 +65,7 @@ func cmdStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return logs.wrap(err)
 	}
+	cfg.Log = logs.log
 	if workers > 0 {
 		cfg.Stats.Workers = int(workers)
 	}
@@ -101,13 +101,13 @@ func statsConfig(out, from, to string) (pipeline.StatsConfig, error) {
 	if to == "" {
 		to = from
 	}
-	f, err := time.Parse(time.DateOnly, from)
+	f, err := parseDay("from", from)
 	if err != nil {
-		return pipeline.StatsConfig{}, usagef("--from %q is not a YYYY-MM-DD date", from)
+		return pipeline.StatsConfig{}, err
 	}
-	t, err := time.Parse(time.DateOnly, to)
+	t, err := parseDay("to", to)
 	if err != nil {
-		return pipeline.StatsConfig{}, usagef("--to %q is not a YYYY-MM-DD date", to)
+		return pipeline.StatsConfig{}, err
 	}
 	if t.Before(f) {
 		return pipeline.StatsConfig{}, usagef("--to %s is before --from %s", to, from)
