@@ -148,15 +148,16 @@ func notApplicable(row reflect.Value, field string) bool {
 	return false
 }
 
-// TestTrendSparseDays checks that dates too far apart for the dense daily
-// table (maxTrendSpan) give the same slopes through the map path.
+// TestTrendSparseDays checks that a window whose dates lie far apart (one
+// article some 130 years after the others) gives outlet a the slope it has
+// without that article, and outlet b its fourth day.
 func TestTrendSparseDays(t *testing.T) {
 	outletOf := []int{0, 0, 0, 0, 0, 1, 1, 1}
 	per1k := [][]float64{{1, 3, 2, 5, 4, 2, 2, 7}}
 	days := []float64{0, 1, 1, 2, 3, 0, 1, 2}
 	dense := degenerateWindow(t, []string{"a", "b"}, outletOf, per1k, days)
 	far := degenerateWindow(t, []string{"a", "b"}, append(outletOf, 1), [][]float64{append(per1k[0], 9)},
-		append(days, 3*maxTrendSpan))
+		append(days, 3<<14))
 	var sd, sf tableRows
 	sd.trend(dense, 0, per1k[0])
 	sf.trend(far, 0, append(per1k[0], 9))

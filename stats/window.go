@@ -2,6 +2,7 @@ package stats
 
 import (
 	"errors"
+	"sync"
 
 	"framing/output"
 )
@@ -52,6 +53,9 @@ type windowData struct {
 
 	sel selection // which outlets take part in which statistics
 	lay layout    // where each article goes in a column grouped by outlet
+
+	trendOnce sync.Once
+	trend     *trendCells // the cells of the trends, built on first use
 }
 
 // lexiconInfo names the lexicon whose scores a window summarizes; every
