@@ -61,6 +61,8 @@ type StatsConfig struct {
 
 // Stats recomputes the statistics tables of one window from stored
 // partitions and commits them, replacing that window's earlier statistics.
+// Stopped by ctx (a signal), it fails with "statistics interrupted" and
+// leaves OUT as it was.
 // It holds OUT's lock while it works and, as a run does, first completes
 // or rolls back a commit that a killed process left in OUT.
 func Stats(ctx context.Context, cfg StatsConfig) (stats.Summary, error) {
@@ -88,5 +90,10 @@ func Stats(ctx context.Context, cfg StatsConfig) (stats.Summary, error) {
 	if err := migrateLayout(cfg.OutDir, cfg.Log); err != nil {
 		return stats.Summary{Window: w}, err
 	}
-	return stats.Recompute(ctx, cfg.OutDir, w, cfg.Version, cfg.Stats)
+	sum, err := stats.Recompute(ctx, cfg.OutDir, w, cfg.Version, cfg.Stats)
+	if err != nil && ctx.Err() != nil {
+		// As Run: whichever step noticed the stop, nothing was committed.
+		return sum, fmt.Errorf("statistics interrupted: %w", ctx.Err())
+	}
+	return sum, err
 }

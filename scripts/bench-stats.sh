@@ -28,7 +28,8 @@
 #
 # WORKDIR keeps the corpora, dictionary and outputs (default: a temporary
 # directory removed at the end); corpora already there are reused.
-# BENCH_ONLY="gen dev" runs some corpora only. FRAMING_BIN=path benchmarks a
+# BENCH_ONLY="gen dev" runs some corpora only; BENCH_ONLY=stop only the stop,
+# on the gen output of an earlier run in WORKDIR. FRAMING_BIN=path benchmarks a
 # prebuilt binary.
 set -euo pipefail
 dev=$(realpath "${1:?usage: scripts/bench-stats.sh DEV_CORPUS LABELED_CORPUS [WORKDIR]}")
@@ -110,7 +111,7 @@ awk -F'\t' '{
 # outsum OUT: one hash of every file below OUT but the lock.
 outsum() { (cd "$1" && find . -type f ! -name .lock -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16); }
 
-if only gen; then
+if only gen || only stop; then
 	out="$work/out-gen-default"
 	wall=$(grep '^RUSAGE' "$work/gen-default-stats.log" | sed 's/.*wall_s=\([0-9.]*\).*/\1/')
 	after=${STOP_AFTER:-$(awk -v w="$wall" 'BEGIN { printf "%.1f", w / 2 }')}
