@@ -19,7 +19,9 @@ func (e *exits) exit(code int) { e.mu.Lock(); e.codes = append(e.codes, code); e
 func (e *exits) got() []int { e.mu.Lock(); defer e.mu.Unlock(); return append([]int(nil), e.codes...) }
 
 func TestStopAfter(t *testing.T) {
-	const grace = 20 * time.Millisecond
+	// Long enough that a loaded machine does not oversleep the check before
+	// it (the test sleeps a fiftieth of it), short enough for a unit test.
+	const grace = 500 * time.Millisecond
 	t.Run("signal, still running: exit 1 after the grace", func(t *testing.T) {
 		var e exits
 		var msg strings.Builder
@@ -27,7 +29,7 @@ func TestStopAfter(t *testing.T) {
 		disarm := stopAfter(ctx, grace, &syncWriter{w: &msg}, e.exit)
 		defer disarm()
 		cancel()
-		time.Sleep(grace / 2)
+		time.Sleep(grace / 50)
 		if len(e.got()) != 0 {
 			t.Fatal("exited before the grace ended")
 		}
