@@ -60,7 +60,8 @@ func NewCommitFS(fsys FS, outDir string) (*Commit, error) {
 func (c *Commit) Out() string { return c.out }
 
 // Dir is the staging directory, laid out like OUT, so that a run can read
-// partitions it has staged but not yet committed.
+// partitions it has staged but not yet committed, and other writers
+// (framing-beam's workers) can write partitions for Table.Adopt.
 func (c *Commit) Dir() string { return c.staging }
 
 // create opens the staged file of one partition of a table (layout.go).
