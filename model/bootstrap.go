@@ -113,7 +113,24 @@ func normalBootstrap(x []float64, level float64) CI {
 
 // bootstrapMeans draws resamples bootstrap means of each of the k variables of the n rows
 // of x (see BootstrapMeanCIs); means[j·resamples+b] is variable j's mean in resample b.
+// Rows of mostly zeros (the per_1k of a big dictionary) take the sparse path, which
+// gives the same bits: it adds the same values in the same order, leaving out only zeros,
+// and a sum that starts at +0 is unchanged by adding a zero.
 func bootstrapMeans(x []float64, n, k, resamples int, seed uint64) []float64 {
+	zeros := 0
+	for _, v := range x {
+		if v == 0 {
+			zeros++
+		}
+	}
+	if zeros*2 > len(x) {
+		return bootstrapMeansSparse(x, n, k, resamples, seed)
+	}
+	return bootstrapMeansDense(x, n, k, resamples, seed)
+}
+
+// bootstrapMeansDense is bootstrapMeans adding every value.
+func bootstrapMeansDense(x []float64, n, k, resamples int, seed uint64) []float64 {
 	state := seed ^ bootstrapStream
 	nn := uint64(n)
 	means := make([]float64, resamples*k)
@@ -126,6 +143,42 @@ func bootstrapMeans(x []float64, n, k, resamples int, seed uint64) []float64 {
 			row := x[int(i)*k:][:len(sums)] // one bounds check a row, none a value
 			for j := range sums {
 				sums[j] += row[j]
+			}
+		}
+		for j, s := range sums {
+			means[j*resamples+b] = s / float64(n)
+		}
+	}
+	return means
+}
+
+// bootstrapMeansSparse is bootstrapMeans adding the non-zero values only, held row by
+// row (compressed sparse rows); it draws the same rows as bootstrapMeansDense.
+func bootstrapMeansSparse(x []float64, n, k, resamples int, seed uint64) []float64 {
+	start := make([]int32, n+1)
+	var col []int32
+	var val []float64
+	for i := range n {
+		for j, v := range x[i*k : (i+1)*k] {
+			if v != 0 {
+				col, val = append(col, int32(j)), append(val, v)
+			}
+		}
+		start[i+1] = int32(len(val))
+	}
+	state := seed ^ bootstrapStream
+	nn := uint64(n)
+	means := make([]float64, resamples*k)
+	sums := make([]float64, k)
+	for b := range resamples {
+		clear(sums)
+		for range n {
+			state += golden
+			i, _ := bits.Mul64(splitmix(state), nn)
+			lo, hi := start[i], start[i+1]
+			vs := val[lo:hi]
+			for t, j := range col[lo:hi:hi][:len(vs)] {
+				sums[j] += vs[t]
 			}
 		}
 		for j, s := range sums {
