@@ -78,11 +78,11 @@ func (j *jsonlReader) nextLine() ([]byte, int, error) {
 // Next and Raw.Decode. It keeps no reference to line. Most lines take
 // decodeFast; the rest, and every bad line, take encoding/json.
 func decodeJSONL(line []byte, file string, n int) (Article, error) {
-	rec, ok := decodeFast(line)
+	rec, text, ok := decodeFastInfo(line)
 	if !ok {
 		return decodeStd(line, file, n)
 	}
-	return build(rec.raw(), file, n)
+	return buildKnown(rec.raw(), &text, file, n)
 }
 
 // decodeStd is decodeJSONL with encoding/json, the reference for
