@@ -35,3 +35,18 @@ func FuzzAppendFields(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFieldsJoined checks isFieldsJoined, which decides whether appendLine
+// may copy a line whole, against its definition.
+func FuzzFieldsJoined(f *testing.F) {
+	for _, s := range []string{"a b", "a  b", "abcdefgh ijklmnop", "abcdefg  hijklmnop", "abcdefgh\u00a0ijklmnop",
+		"abcdefghijklmno pqrstuvw", "abcdefghijklmnop ", " abcdefghijklmnop", "x\u2019s abcdefg\thij", "!!!!!!!! !!!!!!!!"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		want := line != "" && strings.Join(strings.Fields(line), " ") == line
+		if got := isFieldsJoined(line); got != want {
+			t.Errorf("isFieldsJoined(%q) = %v, want %v", line, got, want)
+		}
+	})
+}

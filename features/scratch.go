@@ -25,9 +25,9 @@ type scratch struct {
 	spans     []span          // the sentences of one paragraph
 	words     []lexicon.Token // the word tokens of one sentence, for attributions
 	cover     []bool          // the covered tokens of one sentence, for frameScorer
-	lines     []string        // clean: the lines of the text
-	paras     []string        // clean: the paragraphs before joining
-	para      []byte          // clean: the paragraph being built
+	paraSpans []span          // clean: the paragraphs of the cleaned text
+	para      []byte          // clean: the cleaned text being built
+	dedup     paraSet         // clean: the paragraphs seen, by hash
 }
 
 // maxScratchBytes bounds each buffer that goes back to the pool: an article
@@ -53,8 +53,7 @@ func (sc *scratch) keep(d *doc) {
 	sc.spans = reuse(sc.spans)
 	sc.words = reuse(sc.words)
 	sc.cover = reuse(sc.cover)
-	sc.lines = reuse(sc.lines)
-	sc.paras = reuse(sc.paras)
+	sc.paraSpans = reuse(sc.paraSpans)
 	sc.para = reuse(sc.para)
 }
 
