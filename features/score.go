@@ -132,7 +132,19 @@ type sentence struct {
 	tokBase  int // article-wide index of toks[0]
 	wordBase int // article-wide word ordinal of the first word token
 	quoted   bool
-	wordOrd  []int // word ordinal (article-wide) of each token
+}
+
+// wordOrdinal returns the article-wide word ordinal of token k: the word
+// tokens before it in the article. It counts, so it is for the few tokens
+// that need it (the first hit of a dimension), not for every token.
+func (s *sentence) wordOrdinal(k int) int {
+	n := s.wordBase
+	for _, t := range s.toks[:k] {
+		if t.Kind == lexicon.Word {
+			n++
+		}
+	}
+	return n
 }
 
 // doc is an analyzed article, shared by Extract and Explain.
@@ -143,7 +155,6 @@ type doc struct {
 	quotes    []quoteSeg
 	nQuotes   int
 	nWords    int
-	ordBuf    []int           // backing store of the sentences' wordOrd; see ords
 	tokBuf    []lexicon.Token // backing store of the sentences' toks
 }
 
@@ -152,7 +163,7 @@ type doc struct {
 func analyze(in Input, m *lexicon.Matcher, user []*regexp.Regexp, sc *scratch) doc {
 	d := doc{title: cleanTitle(in.Title), body: clean(in.Text, user, sc)}
 	nt := (len(d.title)+len(d.body.text))/lexicon.TokenBytes + 1
-	d.tokBuf, d.ordBuf = reserve(sc.toks, nt), reserve(sc.ords, nt)
+	d.tokBuf = reserve(sc.toks, nt)
 	d.sentences = reserve(sc.sentences, len(d.body.text)/sentenceBytes+2)
 	d.quotes, d.nQuotes = findQuotes(sc.quotes[:0], d.body.text, d.body.paras)
 	if d.title != "" {
@@ -173,18 +184,14 @@ func analyze(in Input, m *lexicon.Matcher, user []*regexp.Regexp, sc *scratch) d
 // lexicon.LowerASCII(src).
 func (d *doc) add(m *lexicon.Matcher, s sentence, src, lowered string) {
 	n := len(d.tokBuf)
-	d.tokBuf = lexicon.AppendTokensLowered(d.tokBuf, src[s.span.Start:s.span.End], lowered[s.span.Start:s.span.End])
+	d.tokBuf = lexicon.AppendSpanTokens(d.tokBuf, src, lowered, s.span.Start, s.span.End)
 	s.toks = d.tokBuf[n:len(d.tokBuf):len(d.tokBuf)]
 	s.tokBase, s.wordBase = 0, d.nWords
 	if n := len(d.sentences); n > 0 {
 		last := d.sentences[n-1]
 		s.tokBase = last.tokBase + len(last.toks)
 	}
-	s.wordOrd = d.ords(len(s.toks))
 	for i := range s.toks {
-		s.toks[i].Start += s.span.Start
-		s.toks[i].End += s.span.Start
-		s.wordOrd[i] = d.nWords
 		if s.toks[i].Kind == lexicon.Word {
 			d.nWords++
 		}
@@ -201,17 +208,6 @@ func (d *doc) add(m *lexicon.Matcher, s sentence, src, lowered string) {
 // sentenceBytes is about how many bytes of news text make one sentence; it
 // sizes doc.sentences so that appending them rarely regrows the slice.
 const sentenceBytes = 100
-
-// ords returns a slice of n ints for a sentence's word ordinals, cut from
-// one block shared by the sentences of the article, so that a sentence does
-// not cost an allocation of its own.
-func (d *doc) ords(n int) []int {
-	if n > cap(d.ordBuf)-len(d.ordBuf) {
-		d.ordBuf = make([]int, 0, max(n, 1024))
-	}
-	d.ordBuf = d.ordBuf[:len(d.ordBuf)+n]
-	return d.ordBuf[len(d.ordBuf)-n : len(d.ordBuf) : len(d.ordBuf)]
-}
 
 // cleanTitle strips markup from the title and collapses its whitespace.
 func cleanTitle(t string) string {
@@ -380,7 +376,7 @@ func (fs *frameScorer) hit(si int, f *Frame, mt lexicon.Match) {
 	}
 	f.WeightedScore += mt.Weight * pw
 	if !f.HasFirst && fs.d.nWords > 0 {
-		f.FirstPosition, f.HasFirst = float64(s.wordOrd[mt.Start])/float64(fs.d.nWords), true
+		f.FirstPosition, f.HasFirst = float64(s.wordOrdinal(mt.Start))/float64(fs.d.nWords), true
 	}
 	key := [2]string{mt.Set, mt.Entry}
 	t := fs.terms[key]

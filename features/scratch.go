@@ -7,7 +7,7 @@ import (
 	"framing/lexicon"
 )
 
-// scratch is the working memory of one article: the token, word-ordinal and
+// scratch is the working memory of one article: the token and
 // sentence blocks of doc and the smaller buffers of clean, the sentence
 // splitter, the quote finder, attributions and the frame scorer. Extract and
 // Explain take one from scratchPool and give it back when they return, so
@@ -19,7 +19,6 @@ import (
 // returns as a fresh string; the slices of Scores are made per call.
 type scratch struct {
 	toks      []lexicon.Token // doc.tokBuf
-	ords      []int           // doc.ordBuf
 	sentences []sentence      // doc.sentences
 	quotes    []quoteSeg      // doc.quotes
 	spans     []span          // the sentences of one paragraph
@@ -44,10 +43,9 @@ func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 // analyzing, and empties every buffer with reuse for the next article. d
 // must not be used after.
 func (sc *scratch) keep(d *doc) {
-	sc.toks, sc.ords, sc.sentences, sc.quotes = d.tokBuf, d.ordBuf, d.sentences, d.quotes
+	sc.toks, sc.sentences, sc.quotes = d.tokBuf, d.sentences, d.quotes
 	*d = doc{}
 	sc.toks = reuse(sc.toks)
-	sc.ords = reuse(sc.ords)
 	sc.sentences = reuse(sc.sentences)
 	sc.quotes = reuse(sc.quotes)
 	sc.spans = reuse(sc.spans)

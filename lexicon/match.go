@@ -49,7 +49,8 @@ func (m *Matcher) Match(tokens []Token) []Match {
 	if len(hits) == 0 {
 		return nil
 	}
-	hits, negEnds := m.applyExcludes(hits, len(tokens))
+	var nbuf [64]int // most sentences are shorter: no allocation for them
+	hits, negEnds := m.applyExcludes(hits, len(tokens), nbuf[:0])
 	picked := m.selectLongest(hits, len(tokens))
 	out := make([]Match, 0, len(picked))
 	for _, h := range picked {
@@ -90,8 +91,8 @@ func (e *centry) matchAt(tokens []Token, i int) (int, bool) {
 // applyExcludes drops every dimension hit inside the span of one of that
 // dimension's exclude hits, and takes out the exclude and negator hits. It
 // returns the remaining hits and, per token, the earliest start of a
-// negator hit ending on that token (-1 for none).
-func (m *Matcher) applyExcludes(hits []hit, n int) ([]hit, []int) {
+// negator hit ending on that token (-1 for none), in nbuf when it has room.
+func (m *Matcher) applyExcludes(hits []hit, n int, nbuf []int) ([]hit, []int) {
 	var excl []hit
 	keep := hits[:0] // filtered in place: a hit is read before its slot is written
 	var negEnds []int
@@ -101,7 +102,11 @@ func (m *Matcher) applyExcludes(hits []hit, n int) ([]hit, []int) {
 			excl = append(excl, h)
 		case kindNegator:
 			if negEnds == nil {
-				negEnds = make([]int, n)
+				negEnds = nbuf[:0]
+				if n > cap(nbuf) {
+					negEnds = make([]int, 0, n)
+				}
+				negEnds = negEnds[:n]
 				for i := range negEnds {
 					negEnds[i] = -1
 				}

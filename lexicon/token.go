@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // TokenKind tells words from punctuation, so that phrases and negation scope
@@ -69,6 +70,20 @@ func AppendTokensLowered(dst []Token, text, lowered string) []Token {
 	return t.toks
 }
 
+// AppendSpanTokens appends the tokens of doc[start:end], tokenized as a text
+// of its own (as AppendTokensLowered tokenizes it), with offsets into doc:
+// a caller that cuts a document into sentences gets document offsets
+// without adjusting every token. lowered is LowerASCII(doc). It panics if
+// lowered and doc differ in length, which can only be a caller's mistake.
+func AppendSpanTokens(dst []Token, doc, lowered string, start, end int) []Token {
+	if len(lowered) != len(doc) {
+		panic("lexicon.AppendSpanTokens: lowered text differs in length from doc")
+	}
+	t := tokenizer{text: doc[start:end], toks: dst, lower: lowered[start:end], base: start}
+	t.run()
+	return t.toks
+}
+
 // LowerASCII returns s with its ASCII letters lowered and every other byte as
 // it is, so byte offsets into s are valid in the result; see
 // AppendTokensLowered. It returns s itself when s has no ASCII capital.
@@ -95,6 +110,7 @@ type tokenizer struct {
 	err   string // glob mode: first problem found
 	errAt int    // byte offset of err
 	lower string // text with ASCII letters lowered, given or made on first need; see asciiNorm
+	base  int    // added to every token's offsets (see AppendSpanTokens)
 }
 
 func (t *tokenizer) fail(at int, msg string) {
@@ -106,7 +122,23 @@ func (t *tokenizer) fail(at int, msg string) {
 func (t *tokenizer) run() {
 	s := t.text
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
+		c := s[i]
+		switch asciiClass[c] {
+		case acSpace:
+			i++
+			continue
+		case acWord:
+			i = t.asciiWord(i)
+			continue
+		case acPunct:
+			t.toks = append(t.toks, Token{Norm: s[i : i+1], Cased: s[i : i+1], Start: t.base + i, End: t.base + i + 1, Kind: Punct})
+			if t.glob {
+				t.globs = append(t.globs, false)
+			}
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
 			i = t.ascii(i, c)
 			continue
 		}
@@ -127,6 +159,101 @@ func (t *tokenizer) run() {
 		}
 	}
 }
+
+// Classes of a byte for the tokenizer's main loop; see asciiClass.
+const (
+	acOther = iota // a byte from 0x80, or an ASCII byte with rules of its own: - * `
+	acSpace        // space and control bytes: skipped
+	acWord         // ASCII letter or digit: starts a word
+	acPunct        // any other ASCII byte: a punctuation token of its own
+)
+
+// asciiClass gives each byte its acClass. It is never written after
+// initialization.
+var asciiClass = func() (t [256]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		switch b := byte(c); {
+		case b <= ' ' || b == 0x7f:
+			t[c] = acSpace
+		case isASCIIAlnum(b):
+			t[c] = acWord
+		case b == '-' || b == '*' || b == '`':
+			t[c] = acOther
+		default:
+			t[c] = acPunct
+		}
+	}
+	return t
+}()
+
+// wordByte marks ASCII letters and digits, and capitals with 2.
+var wordByte = func() (t [256]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		if isASCIIAlnum(byte(c)) {
+			t[c] = 1
+		}
+		if 'A' <= c && c <= 'Z' {
+			t[c] = 2
+		}
+	}
+	return t
+}()
+
+// asciiWord handles a word that starts with an ASCII letter or digit at i
+// and returns the offset after it. A run of ASCII letters and digits that
+// ends where no rule of word could go on (no apostrophe, no dotted acronym
+// or number, no letter or mark from 0x80) is a token as it stands; anything
+// else is left to word.
+func (t *tokenizer) asciiWord(i int) int {
+	s := t.text
+	j := i
+	var up uint8
+	for j < len(s) {
+		w := wordByte[s[j]]
+		if w == 0 {
+			break
+		}
+		up |= w
+		j++
+	}
+	if t.glob || j < len(s) && !wordEnds(s, i, j) {
+		return t.word(i)
+	}
+	raw := s[i:j]
+	norm := raw
+	if up&2 != 0 {
+		if t.lower == "" {
+			t.lower = lowerASCIIBytes(t.text)
+		}
+		norm = t.lower[i:j]
+	}
+	t.toks = append(t.toks, Token{Norm: norm, Cased: raw, Start: t.base + i, End: t.base + j, Kind: Word})
+	return j
+}
+
+// wordEnds reports whether the ASCII letters and digits s[i:j] are a whole
+// token, as word would find: the byte at j (j < len(s)) cannot join the
+// word (an apostrophe, '.' or ',' between digits, a letter or mark from
+// 0x80) or make it a dotted acronym (a single letter and a dot).
+func wordEnds(s string, i, j int) bool {
+	switch c := s[j]; {
+	case c == '\'' || c == '`':
+		return false
+	case c == '.' || c == ',':
+		if c == '.' && j == i+1 && isASCIILetter(s[i]) {
+			return false // U.S.
+		}
+		if isASCIIDigit(s[j-1]) && j+1 < len(s) && (isASCIIDigit(s[j+1]) || s[j+1] >= utf8.RuneSelf) {
+			return false // 3.5, 1,000, and digits from 0x80
+		}
+	case c >= utf8.RuneSelf:
+		r, _ := utf8.DecodeRuneInString(s[j:])
+		return !isWordRune(r) && !isApostrophe(r)
+	}
+	return true
+}
+
+func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // ascii handles the ASCII byte c at i as run does any rune, without
 // decoding it or asking the Unicode tables, and returns the next offset.
@@ -186,13 +313,9 @@ func (t *tokenizer) add(raw string, start, end int, kind TokenKind) {
 			norm = t.asciiNorm(raw, start, end)
 		}
 	} else {
-		cased = normalizeCased(raw)
-		if cased == "" {
-			cased = raw
-		}
-		norm = fold(cased)
+		cased, norm = normalizeToken(raw)
 	}
-	t.toks = append(t.toks, Token{Norm: norm, Cased: cased, Start: start, End: end, Kind: kind})
+	t.toks = append(t.toks, Token{Norm: norm, Cased: cased, Start: t.base + start, End: t.base + end, Kind: kind})
 	if t.glob {
 		t.globs = append(t.globs, false)
 	}
@@ -241,16 +364,27 @@ func hasASCIIUpper(s string) bool {
 }
 
 // lowerASCIIBytes lowers the ASCII letters of s and leaves every other byte
-// as it is, so byte offsets into s stay valid in the result.
+// as it is, so byte offsets into s stay valid in the result. It allocates
+// once: the bytes it fills become the string, as in strings.Builder.
 func lowerASCIIBytes(s string) string {
-	b := []byte(s)
-	for i, c := range b {
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); i++ {
+		b[i] = lowerByte[s[i]]
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// lowerByte maps each ASCII capital to its lower case and every other byte
+// to itself.
+var lowerByte = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
 		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+			t[c] = byte(c + 'a' - 'A')
 		}
 	}
-	return string(b)
-}
+	return t
+}()
 
 // word scans the word starting at i and emits its tokens; it returns the
 // offset after the word.

@@ -61,6 +61,17 @@ func checkSameTokens(t *testing.T, text string) {
 		diff := cmp.Diff(want, got)
 		t.Fatalf("AppendTokensLowered on a span (%q) (-reference +new):\n%s", text, diff)
 	}
+	// The same span by AppendSpanTokens: offsets into the document.
+	shifted := slices.Clone(want)
+	for i := range shifted {
+		shifted[i].Start += len("Before. ")
+		shifted[i].End += len("Before. ")
+	}
+	got = AppendSpanTokens(prev[:len(prev):len(prev)], doc, LowerASCII(doc), len("Before. "), len(doc)-len(" AFTER"))
+	if want := append(refTokenize("Before."), shifted...); !slices.Equal(want, got) {
+		diff := cmp.Diff(want, got)
+		t.Fatalf("AppendSpanTokens(%q) (-reference +new):\n%s", text, diff)
+	}
 	// Glob mode, as parseEntry uses it.
 	nt, rt := tokenizer{text: text, glob: true}, refTokenizer{text: text, glob: true}
 	nt.run()
