@@ -37,8 +37,9 @@ type cleaned struct {
 //  5. A paragraph equal to an earlier one is removed (first kept).
 //
 // It writes the cleaned text in one pass over the lines, straight into one
-// buffer, dropping a repeated paragraph as soon as it ends; its buffers come
-// from sc, and the text it returns is a fresh string.
+// buffer, dropping a repeated paragraph as soon as it ends. Its buffers come
+// from sc, and so does the text it returns (see scratchString): valid until
+// sc serves the next article.
 func clean(raw string, user []*regexp.Regexp, sc *scratch) cleaned {
 	var c cleaned
 	text := raw
@@ -50,7 +51,7 @@ func clean(raw string, user []*regexp.Regexp, sc *scratch) cleaned {
 		c.htmlStripped = true
 	}
 	blankMode := hasBlankLine(text)
-	p := paraWriter{out: sc.para[:0], spans: sc.paraSpans[:0], dedup: &sc.dedup}
+	p := paraWriter{out: sc.text[:0], spans: sc.paraSpans[:0], dedup: &sc.dedup}
 	p.dedup.reset()
 	for rest := text; ; {
 		line, after, more := strings.Cut(rest, "\n")
@@ -75,8 +76,8 @@ func clean(raw string, user []*regexp.Regexp, sc *scratch) cleaned {
 		rest = after
 	}
 	p.end()
-	c.text, c.paras, c.duplicates = string(p.out), p.spans, p.dups
-	sc.para, sc.paraSpans = p.out, p.spans
+	c.text, c.paras, c.duplicates = scratchString(p.out), p.spans, p.dups
+	sc.text, sc.paraSpans = p.out, p.spans
 	return c
 }
 

@@ -156,6 +156,7 @@ type doc struct {
 	nQuotes   int
 	nWords    int
 	tokBuf    []lexicon.Token // backing store of the sentences' toks
+	matchBuf  []lexicon.Match // backing store of the sentences' matches
 }
 
 // analyze cleans, splits, tokenizes and matches the article. The blocks of
@@ -163,14 +164,15 @@ type doc struct {
 func analyze(in Input, m *lexicon.Matcher, user []*regexp.Regexp, sc *scratch) doc {
 	d := doc{title: cleanTitle(in.Title), body: clean(in.Text, user, sc)}
 	nt := (len(d.title)+len(d.body.text))/lexicon.TokenBytes + 1
-	d.tokBuf = reserve(sc.toks, nt)
+	d.tokBuf, d.matchBuf = reserve(sc.toks, nt), sc.matches[:0]
 	d.sentences = reserve(sc.sentences, len(d.body.text)/sentenceBytes+2)
 	d.quotes, d.nQuotes = findQuotes(sc.quotes[:0], d.body.text, d.body.paras)
 	if d.title != "" {
 		d.add(m, sentence{title: true, span: span{0, len(d.title)}}, d.title, lexicon.LowerASCII(d.title))
 	}
 	// Lowered once per article, not once per sentence by the tokenizer.
-	lowered := lexicon.LowerASCII(d.body.text)
+	sc.lower = lexicon.AppendLowerASCII(sc.lower[:0], d.body.text)
+	lowered := scratchString(sc.lower)
 	for pi, p := range d.body.paras {
 		sc.spans = appendSentences(sc.spans[:0], d.body.text, p)
 		for si, s := range sc.spans {
@@ -200,7 +202,9 @@ func (d *doc) add(m *lexicon.Matcher, s sentence, src, lowered string) {
 		s.quoted = overlapsQuote(d.quotes, s.span)
 	}
 	if m != nil {
-		s.matches = m.Match(s.toks)
+		n := len(d.matchBuf)
+		d.matchBuf = m.AppendMatches(d.matchBuf, s.toks)
+		s.matches = d.matchBuf[n:len(d.matchBuf):len(d.matchBuf)]
 	}
 	d.sentences = append(d.sentences, s)
 }
@@ -269,10 +273,8 @@ func extract(in Input, m *lexicon.Matcher, opt Options, buf *scratch) Scores {
 			sc.NAttributions += n
 			sc.NAnonymousAttributions += anon
 		}
-		for _, t := range s.toks {
-			if t.Kind == lexicon.Word && !s.title && inQuote(d.quotes, t.Start, t.End) {
-				quotedWords++
-			}
+		if !s.title && s.quoted { // a sentence overlapping no quotation has no word inside one
+			quotedWords += wordsInQuotes(s.toks, d.quotes)
 		}
 	}
 	buf.words = words
@@ -381,7 +383,8 @@ func (fs *frameScorer) hit(si int, f *Frame, mt lexicon.Match) {
 	key := [2]string{mt.Set, mt.Entry}
 	t := fs.terms[key]
 	if t == nil {
-		t = &Term{Dimension: mt.Set, Entry: mt.Entry, Matched: src[first.Start:last.End]}
+		// A copy: the cleaned text is scratch memory (see clean).
+		t = &Term{Dimension: mt.Set, Entry: mt.Entry, Matched: strings.Clone(src[first.Start:last.End])}
 		fs.terms[key] = t
 		f.DistinctEntries++
 	}

@@ -62,64 +62,12 @@ type centry struct {
 // Matcher is a compiled lexicon. It is immutable after Compile and safe for
 // concurrent use, so one Matcher serves every worker of a run.
 type Matcher struct {
-	entries    []centry
-	info       []entryInfo        // hot fields of entries, same index
-	exact      map[string][]int32 // folded first word → entries
-	glob       map[string][]int32 // folded prefix of a glob first word → entries
-	maxGlob    int                // longest glob prefix in bytes
-	globLens   uint64             // bit n set: some glob prefix is n bytes long (n ≥ 63 share bit 63)
-	dims       []string
-	actors     []string
-	filter     []uint64 // Bloom filter of index keys; see candidates
-	filterMask uint64
-}
-
-// The filter is a two-hash Bloom filter over every index key, sized to 16
-// bits per key (false positives about 1.5%). Most prefix probes miss; the
-// filter answers a miss from a few cache lines instead of a map lookup
-// whose cost grows with the map's memory. This is what keeps a
-// 10,000-entry lexicon about as fast per token as a 100-entry one.
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-	exactSalt = 0x9E3779B97F4A7C15 // separates exact keys from glob keys
-)
-
-func keyHash(s string) uint64 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint64(s[i])) * fnvPrime
-	}
-	return h
-}
-
-// filterWord returns the filter word of a key hash and a mask of two bits
-// in it: one memory access per probe (a blocked Bloom filter).
-func (m *Matcher) filterWord(h uint64) (uint64, uint64) {
-	h *= 0xff51afd7ed558ccd
-	h ^= h >> 29
-	return (h >> 12) & m.filterMask, 1<<(h&63) | 1<<((h>>6)&63)
-}
-
-func (m *Matcher) setFilter(h uint64) {
-	w, bits := m.filterWord(h)
-	m.filter[w] |= bits
-}
-
-func (m *Matcher) inFilter(h uint64) bool {
-	w, bits := m.filterWord(h)
-	return m.filter[w]&bits == bits
-}
-
-// sizeFilter allocates the filter for n keys: 16 bits per key, a power of
-// two, at least 4096 bits.
-func (m *Matcher) sizeFilter(n int) {
-	bits := uint64(4096)
-	for bits < uint64(n)*16 {
-		bits *= 2
-	}
-	m.filter = make([]uint64, bits/64)
-	m.filterMask = bits/64 - 1
+	entries []centry
+	info    []entryInfo // hot fields of entries, same index
+	exact   keyTable    // folded first word → entries
+	glob    globIndex   // folded prefix of a glob first word → entries
+	dims    []string
+	actors  []string
 }
 
 // entryInfo is what Match reads for every hit, kept small and contiguous
@@ -159,7 +107,8 @@ func (m *Matcher) rank() {
 // Compile checks a lexicon and builds its index. Compile once per run: the
 // cost of Match per token then does not depend on the size of the lexicon.
 func Compile(l *Lexicon) (*Matcher, error) {
-	m := &Matcher{exact: map[string][]int32{}, glob: map[string][]int32{}}
+	m := &Matcher{}
+	exact, glob := map[string][]int32{}, map[string][]int32{}
 	var errs ErrorList
 	add := func(es []Entry, kind MatchKind, set string, dim, group int) {
 		for _, e := range es {
@@ -172,7 +121,8 @@ func Compile(l *Lexicon) (*Matcher, error) {
 			if w == 0 {
 				w = 1 // an Entry built in code without a weight
 			}
-			m.index(centry{pat: pat, kind: kind, set: set, dim: dim, group: group, text: e.Text, weight: w, order: len(m.entries)})
+			m.index(centry{pat: pat, kind: kind, set: set, dim: dim, group: group, text: e.Text, weight: w, order: len(m.entries)},
+				exact, glob)
 		}
 	}
 	seen := map[string]bool{}
@@ -207,13 +157,8 @@ func Compile(l *Lexicon) (*Matcher, error) {
 		return nil, errs
 	}
 	m.rank()
-	m.sizeFilter(len(m.exact) + len(m.glob))
-	for key := range m.exact {
-		m.setFilter(keyHash(key) ^ exactSalt)
-	}
-	for key := range m.glob {
-		m.setFilter(keyHash(key))
-	}
+	m.exact = newKeyTable(exact)
+	m.glob = newGlobIndex(glob)
 	return m, nil
 }
 
@@ -230,20 +175,16 @@ func sortErrors(errs ErrorList) {
 
 // index adds an entry under its first word: exact words by their folded
 // text, globs by their folded prefix.
-func (m *Matcher) index(e centry) {
+func (m *Matcher) index(e centry, exact, glob map[string][]int32) {
 	id := int32(len(m.entries))
 	m.entries = append(m.entries, e)
 	w := e.pat.words[0]
 	key := fold(w.text)
 	if !w.glob {
-		m.exact[key] = append(m.exact[key], id)
+		exact[key] = append(exact[key], id)
 		return
 	}
-	m.glob[key] = append(m.glob[key], id)
-	m.globLens |= 1 << min(len(key), 63)
-	if len(key) > m.maxGlob {
-		m.maxGlob = len(key)
-	}
+	glob[key] = append(glob[key], id)
 }
 
 // Dimensions returns the dimension names in lexicon order, the order of the
@@ -253,27 +194,31 @@ func (m *Matcher) Dimensions() []string { return append([]string(nil), m.dims...
 // Actors returns the actor names in lexicon order.
 func (m *Matcher) Actors() []string { return append([]string(nil), m.actors...) }
 
-// candidates calls f for every entry whose first word can match tok: one
-// probe for exact words and one per prefix length (at most maxGlob bytes)
-// for globs, each answered by the filter when it misses, so the work per
-// token is bounded by the token, not the lexicon.
+// candidates calls f for every entry whose first word can match tok. It
+// hashes the token once, byte by byte: on the way it walks the glob
+// prefixes (see globIndex), which most tokens leave after a byte or two,
+// and at the end it probes the exact keys. The work per token is bounded by
+// the token, not the lexicon.
 func (m *Matcher) candidates(tok *Token, f func(id int32)) {
 	s := tok.Norm
 	h := uint64(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint64(s[i])) * fnvPrime
-		if i+1 > m.maxGlob || m.globLens&(1<<min(i+1, 63)) == 0 || i+1 < len(s) && !utf8.RuneStart(s[i+1]) {
-			continue // no glob prefix this long, or not a rune boundary
+	k, n := 0, min(len(s), m.glob.max)
+	for k < n {
+		h = (h ^ uint64(s[k])) * fnvPrime
+		k++
+		if !m.glob.prefixes.has(h) {
+			break // no glob key begins with s[:k]
 		}
-		if m.inFilter(h) {
-			for _, id := range m.glob[s[:i+1]] {
+		if m.glob.keys.has(h) && (k == len(s) || utf8.RuneStart(s[k])) {
+			for _, id := range m.glob.table.lookup(s[:k], h) {
 				f(id)
 			}
 		}
 	}
-	if m.inFilter(h ^ exactSalt) {
-		for _, id := range m.exact[s] {
-			f(id)
-		}
+	for ; k < len(s); k++ {
+		h = (h ^ uint64(s[k])) * fnvPrime
+	}
+	for _, id := range m.exact.lookup(s, h) {
+		f(id)
 	}
 }

@@ -29,7 +29,12 @@ type hit struct {
 // Match finds every match in the tokens of ONE sentence, sorted by (Start,
 // Kind, Set, End). Within a dimension, a tone list or the actors, matches
 // never overlap and the longest wins; see docs/lexicon.md for every rule.
-func (m *Matcher) Match(tokens []Token) []Match {
+func (m *Matcher) Match(tokens []Token) []Match { return m.AppendMatches(nil, tokens) }
+
+// AppendMatches appends the matches Match finds in tokens to dst and
+// returns the extended slice, so that a caller matching many sentences can
+// keep their matches in one block. Token indices are relative to tokens.
+func (m *Matcher) AppendMatches(dst []Match, tokens []Token) []Match {
 	var buf [32]hit // most sentences have few candidate hits: no allocation for them
 	hits := buf[:0]
 	for i := range tokens {
@@ -47,22 +52,26 @@ func (m *Matcher) Match(tokens []Token) []Match {
 		})
 	}
 	if len(hits) == 0 {
-		return nil
+		return dst
 	}
 	var nbuf [64]int // most sentences are shorter: no allocation for them
 	hits, negEnds := m.applyExcludes(hits, len(tokens), nbuf[:0])
 	picked := m.selectLongest(hits, len(tokens))
-	out := make([]Match, 0, len(picked))
+	if dst == nil {
+		dst = make([]Match, 0, len(picked))
+	}
+	n := len(dst)
 	for _, h := range picked {
 		e := &m.entries[h.id]
-		out = append(out, Match{Kind: e.kind, Set: e.set, Entry: e.text, Weight: e.weight,
+		dst = append(dst, Match{Kind: e.kind, Set: e.set, Entry: e.text, Weight: e.weight,
 			Start: h.start, End: h.end, Negated: negated(tokens, negEnds, h.start)})
 	}
+	out := dst[n:]
 	slices.SortFunc(out, func(a, b Match) int {
 		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.Kind, b.Kind), strings.Compare(a.Set, b.Set),
 			cmp.Compare(a.End, b.End), strings.Compare(a.Entry, b.Entry))
 	})
-	return out
+	return dst
 }
 
 // matchAt reports whether the entry matches the tokens starting at i and

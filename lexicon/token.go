@@ -94,6 +94,18 @@ func LowerASCII(s string) string {
 	return lowerASCIIBytes(s)
 }
 
+// AppendLowerASCII appends s with its ASCII letters lowered to dst, as
+// LowerASCII returns it, so that a caller can keep the lowered text of
+// document after document in one buffer of its own.
+func AppendLowerASCII(dst []byte, s string) []byte {
+	n := len(dst)
+	dst = append(dst, s...)
+	for i, c := range dst[n:] {
+		dst[n+i] = lowerByte[c]
+	}
+	return dst
+}
+
 // TokenBytes is about how many bytes of news text make one token, words and
 // punctuation together. Tokenize sizes its result from it so that a sentence
 // needs one allocation for its tokens rather than a series of regrowths;
