@@ -23,8 +23,11 @@ var allowed = map[string][]string{
 	"features":          {"lexicon"},
 	"stats":             {"model", "output"},
 	"pipeline":          {"corpus", "features", "lexicon", "output", "stats"},
-	"cmd/framing":       {"pipeline", "stats", "output", "lexicon"},
+	"lexeval":           {"corpus", "features", "lexicon", "model"},
+	"cmd/framing":       {"pipeline", "stats", "output", "lexicon", "lexeval"},
 	"scripts/gencorpus": {},
+	// A validation program (docs/stance.md), run by hand on labeled data.
+	"scripts/stancecheck": {"features", "lexicon", "model"},
 }
 
 // thirdParty names modules that only one package may use.

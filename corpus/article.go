@@ -24,6 +24,9 @@ type Article struct {
 	Line                               int    // 1-based line of the record start (JSONL/CSV); 0 for a file of a directory
 	IDGenerated                        bool   // ID came from StableID because the record had none
 	DateWarning                        bool   // a non-empty date that could not be parsed
+	// Label is the value of Options.LabelField (trimmed; "" when absent),
+	// for validating a lexicon against labelled articles.
+	Label string
 }
 
 // Source returns "FILE:LINE", or "FILE" when Line is 0, the position printed
@@ -68,6 +71,10 @@ type Options struct {
 	// (compressed bytes for a .gz file), for a progress estimate against
 	// InputSize. Standard input and directories are not counted.
 	BytesRead *atomic.Int64
+	// LabelField names a field (JSON key, CSV or manifest column) whose
+	// value the readers keep in Article.Label; "" keeps none. Names match
+	// without regard to case, like the other fields.
+	LabelField string
 }
 
 // DefaultMaxRecordBytes is the record bound used when Options leaves it 0:
@@ -95,6 +102,7 @@ const MaxReplacementShare = 0.01
 // rawRecord holds the fields of one record before normalization.
 type rawRecord struct {
 	id, outlet, date, title, url, text, lang string
+	label                                    string
 }
 
 // build normalizes a raw record into an Article or a reject: trims the
@@ -114,6 +122,7 @@ func buildKnown(r rawRecord, text *textInfo, file string, line int) (Article, er
 		URL:     clean(r.url),
 		Lang:    clean(r.lang),
 		RawDate: clean(r.date),
+		Label:   clean(r.label),
 		File:    file,
 		Line:    line,
 	}
@@ -178,4 +187,13 @@ func repairUTF8(s string) (string, int, int) {
 		i += size
 	}
 	return b.String(), bad, total
+}
+
+// getIf returns get(key) when ok, else "": the label column is read only
+// when one was asked for (a header may have an empty column name).
+func getIf(ok bool, get func(string) string, key string) string {
+	if !ok {
+		return ""
+	}
+	return get(key)
 }

@@ -13,12 +13,14 @@ type csvReader struct {
 	name   string
 	sc     *csvScanner
 	col    map[string]int
+	label  string // Options.LabelField, lower-cased like the column names
 	closer io.Closer
 }
 
 // newCSV reads the header and fails unless it has a text column.
 func newCSV(r io.Reader, name string, closer io.Closer, opt Options) (*csvReader, error) {
-	c := &csvReader{name: name, closer: closer, sc: newCSVScanner(skipBOM(r), name, "csv", opt)}
+	c := &csvReader{name: name, closer: closer, sc: newCSVScanner(skipBOM(r), name, "csv", opt),
+		label: strings.ToLower(strings.TrimSpace(opt.LabelField))}
 	header, err := c.sc.header()
 	if err != nil {
 		if err == io.EOF {
@@ -73,7 +75,7 @@ func (c *csvReader) raw(rec []string) rawRecord {
 		return ""
 	}
 	return rawRecord{id: get("id"), outlet: get("outlet"), date: get("date"), title: get("title"),
-		url: get("url"), text: get("text"), lang: get("lang")}
+		url: get("url"), text: get("text"), lang: get("lang"), label: getIf(c.label != "", get, c.label)}
 }
 
 // Close closes the underlying file, if any.

@@ -17,6 +17,7 @@ import (
 type manifestRow struct {
 	line                               int
 	id, outlet, date, title, url, lang string
+	label                              string
 }
 
 // dirEntry is one item a directory reader will yield: a file to read, or a
@@ -33,6 +34,7 @@ type dirReader struct {
 	fsys     fs.FS
 	root     string // the directory as given, for File
 	max      int
+	label    string // Options.LabelField, lower-cased like the column names
 	manifest map[string]manifestRow
 	entries  []dirEntry
 	pos      int
@@ -43,7 +45,8 @@ type dirReader struct {
 // fs.WalkDir does not follow symbolic links to directories, so links cannot
 // make it loop; links to files are read.
 func newDir(fsys fs.FS, root, manifestPath string, opt Options) (*dirReader, error) {
-	d := &dirReader{fsys: fsys, root: root, max: opt.maxBytes(), manifest: map[string]manifestRow{}}
+	d := &dirReader{fsys: fsys, root: root, max: opt.maxBytes(), manifest: map[string]manifestRow{},
+		label: strings.ToLower(strings.TrimSpace(opt.LabelField))}
 	var mrejects []dirEntry
 	var err error
 	switch {
@@ -189,7 +192,7 @@ func (d *dirReader) addRow(rec []string, col map[string]int, line int, display s
 		return bad(fmt.Sprintf("duplicate manifest row for %s, first at line %d", p, first.line))
 	}
 	d.manifest[p] = manifestRow{line: line, id: get("id"), outlet: get("outlet"), date: get("date"),
-		title: get("title"), url: get("url"), lang: get("lang")}
+		title: get("title"), url: get("url"), lang: get("lang"), label: getIf(d.label != "", get, d.label)}
 	return dirEntry{rel: p, missing: &RecordError{File: display, Line: line, Field: "path",
 		ArticleID: get("id"), Reason: fmt.Sprintf("file %s not found (or not .txt/.md)", p)}}
 }
@@ -249,7 +252,7 @@ func (d *dirReader) read(rel string) (Article, error) {
 		m.outlet = "unknown"
 	}
 	return build(rawRecord{id: id, outlet: m.outlet, date: m.date, title: m.title, url: m.url,
-		lang: m.lang, text: string(body)}, d.display(rel), 0)
+		lang: m.lang, label: m.label, text: string(body)}, d.display(rel), 0)
 }
 
 // Close releases nothing: files are closed as soon as they are read.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // jsonRecord holds the recognized fields of one JSON line; other fields are
@@ -26,10 +27,11 @@ type jsonlReader struct {
 	name   string
 	lines  *lineReader
 	closer io.Closer
+	label  string // Options.LabelField
 }
 
 func newJSONL(r io.Reader, name string, closer io.Closer, opt Options) *jsonlReader {
-	return &jsonlReader{name: name, lines: newLineReader(r, opt.maxBytes()), closer: closer}
+	return &jsonlReader{name: name, lines: newLineReader(r, opt.maxBytes()), closer: closer, label: opt.LabelField}
 }
 
 // Next returns the next article, a *RecordError for a bad line, io.EOF at
@@ -39,7 +41,38 @@ func (j *jsonlReader) Next() (Article, error) {
 	if err != nil {
 		return Article{}, err
 	}
-	return decodeJSONL(line, j.name, n)
+	a, err := decodeJSONL(line, j.name, n)
+	if err == nil && j.label != "" {
+		a.Label = clean(jsonLabel(line, j.label))
+	}
+	return a, err
+}
+
+// jsonLabel returns the value of key in a JSON object line, matching the
+// key exactly or else without regard to case, as encoding/json does: a
+// string as is, a number or boolean as written, anything else as "".
+func jsonLabel(line []byte, key string) string {
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(line, &obj) != nil {
+		return ""
+	}
+	v, ok := obj[key]
+	if !ok {
+		for k, x := range obj {
+			if strings.EqualFold(k, key) {
+				v, ok = x, true
+				break
+			}
+		}
+	}
+	var s string
+	switch {
+	case !ok:
+	case json.Unmarshal(v, &s) == nil:
+	case len(v) > 0 && (v[0] == '-' || v[0] >= '0' && v[0] <= '9' || v[0] == 't' || v[0] == 'f'):
+		s = string(v)
+	}
+	return s
 }
 
 // NextRaw returns the next non-blank line undecoded, with a copy of its

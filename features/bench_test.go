@@ -1,6 +1,7 @@
 package features
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -40,5 +41,27 @@ func BenchmarkExtract(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Extract(in, m, opt)
+	}
+}
+
+// BenchmarkStanceLongSentence scores one sentence of n words in which every
+// other word is an actor or a tone word, the worst case of targeting: the
+// time per word must stay flat as n grows (linear in the sentence length,
+// no pairs of mentions and tone words).
+func BenchmarkStanceLongSentence(b *testing.B) {
+	m := testMatcher(b, testLexicon)
+	for _, n := range []int{1_000, 10_000, 100_000} {
+		var sb strings.Builder
+		for i := range n / 4 {
+			sb.WriteString([]string{"union very good city ", "city not bad union ", "the union said unfair "}[i%3])
+		}
+		in := Input{Text: sb.String()}
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				Extract(in, m, DefaultOptions())
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/word")
+		})
 	}
 }

@@ -1,8 +1,10 @@
 package features
 
 import (
+	"math"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"framing/lexicon"
@@ -13,9 +15,14 @@ import (
 // with a mark after every match:
 //
 //	frame hit        [dimension: entry]   or [dimension: entry, negated]
-//	actor mention    [actor: name]
+//	actor mention    [actor: name]        or [actor: name, speaker] for the source of an attribution
 //	tone word        [+entry] / [-entry]  (", negated" appended when negated)
 //	intensifier      [intensifier: entry]
+//
+// An actor mention that received tone lists, after its name, every tone
+// word that counted for it with its polarity after negation, its weight
+// (entry weight × intensifier × proximity, docs/stance.md) and its voice:
+// [actor: mayor; -reckless 1 authorial; +fair 0.25 quoted].
 //
 // Marks at the same place follow the matcher's order. A nil matcher gives the
 // cleaned text without marks. boilerplate are the user's extra line patterns
@@ -26,12 +33,18 @@ func Explain(in Input, m *lexicon.Matcher, boilerplate []*regexp.Regexp) string 
 	d := analyze(in, m, boilerplate, buf)
 	defer buf.keep(&d)
 	var title, body []mark
-	for _, s := range d.sentences {
-		for _, mt := range s.matches {
+	for si := range d.sentences {
+		s := &d.sentences[si]
+		buf.shares = buf.target.shares(buf.shares[:0], s, d.quotes)
+		for i, mt := range s.matches {
 			if mt.Start < 0 || mt.End > len(s.toks) || mt.Start >= mt.End {
 				continue
 			}
-			mk := mark{at: s.toks[mt.End-1].End, text: label(mt)}
+			text := label(mt)
+			if mt.Kind == lexicon.Actor {
+				text = actorLabel(s, i, buf.target.mentions, buf.shares)
+			}
+			mk := mark{at: s.toks[mt.End-1].End, text: text}
 			if s.title {
 				title = append(title, mk)
 			} else {
@@ -74,6 +87,34 @@ func label(mt lexicon.Match) string {
 		return "[intensifier: " + mt.Entry + "]"
 	}
 	return "[" + mt.Kind.String() + ": " + mt.Entry + "]"
+}
+
+// actorLabel is the mark of actor match i of s: its name, whether it is a
+// speaker, and the tone words whose shares went to it.
+func actorLabel(s *sentence, i int, mentions []mention, shares []toneShare) string {
+	var b strings.Builder
+	b.WriteString("[actor: " + s.matches[i].Set)
+	for _, m := range mentions {
+		if m.match == i && m.speaker {
+			b.WriteString(", speaker")
+		}
+	}
+	for _, sh := range shares {
+		if sh.mention != i {
+			continue
+		}
+		sign, voice := "-", "authorial"
+		if sh.positive {
+			sign = "+"
+		}
+		if sh.quoted {
+			voice = "quoted"
+		}
+		w := strconv.FormatFloat(math.Round(sh.weight*1000)/1000, 'f', -1, 64)
+		b.WriteString("; " + sign + s.matches[sh.tone].Entry + " " + w + " " + voice)
+	}
+	b.WriteByte(']')
+	return b.String()
 }
 
 // annotate inserts each mark, preceded by a space, at its offset in text.

@@ -157,6 +157,28 @@ func FuzzExtract(f *testing.F) {
 		if sc.NAnonymousAttributions > sc.NAttributions {
 			t.Fatalf("anonymous %d > attributions %d", sc.NAnonymousAttributions, sc.NAttributions)
 		}
+		for _, st := range sc.Stance {
+			checkStance(t, st)
+		}
 		_ = Explain(in, m, nil)
 	})
+}
+
+// checkStance asserts what holds for every Stance: masses are not negative,
+// the combined masses are the sums of the voices, stances are in [−1, 1] and
+// defined exactly when there is mass, and an actor speaks at most as often
+// as it is mentioned.
+func checkStance(t *testing.T, st Stance) {
+	t.Helper()
+	for _, v := range []Voice{st.Authorial, st.Quoted, {st.Positive, st.Negative, st.Stance, st.HasStance}} {
+		if v.Positive < 0 || v.Negative < 0 || v.Stance < -1 || v.Stance > 1 || v.HasStance != (v.Positive+v.Negative > 0) {
+			t.Fatalf("%s: voice %+v", st.Actor, v)
+		}
+	}
+	if st.Positive != st.Authorial.Positive+st.Quoted.Positive || st.Negative != st.Authorial.Negative+st.Quoted.Negative {
+		t.Fatalf("%s: combined %v/%v is not authorial + quoted (%+v, %+v)", st.Actor, st.Positive, st.Negative, st.Authorial, st.Quoted)
+	}
+	if st.Attributions > st.Mentions || st.Mentions < 1 {
+		t.Fatalf("%s: %d attributions, %d mentions", st.Actor, st.Attributions, st.Mentions)
+	}
 }

@@ -101,11 +101,28 @@ type Term struct {
 	NegatedHits      int
 }
 
-// Stance is the tone of the sentences that mention one actor; see
-// docs/stance.md for what it does and does not measure.
+// Stance is the tone aimed at one actor in one article; see docs/stance.md
+// for what it does and does not measure. Positive, Negative and Stance
+// combine both voices, so that they stay comparable with earlier versions'
+// columns; Authorial and Quoted split them.
 type Stance struct {
 	Actor              string
 	Mentions           int
+	Positive, Negative float64 // Authorial plus Quoted
+	Stance             float64 // (Positive − Negative) / (Positive + Negative)
+	HasStance          bool    // false when Positive + Negative = 0
+	// Authorial is the tone outside quotations: the outlet's own voice.
+	Authorial Voice
+	// Quoted is the tone inside quotations: what the article's sources say.
+	Quoted Voice
+	// Attributions counts the actor's mentions as the source of an
+	// attribution ("Trump said", "… ," said Trump): how often the actor
+	// speaks in the article rather than being spoken about.
+	Attributions int
+}
+
+// Voice is the tone of one voice toward an actor.
+type Voice struct {
 	Positive, Negative float64
 	Stance             float64 // (Positive − Negative) / (Positive + Negative)
 	HasStance          bool    // false when Positive + Negative = 0
@@ -281,7 +298,7 @@ func extract(in Input, m *lexicon.Matcher, opt Options, buf *scratch) Scores {
 	sc.QuotedTokenShare = ratio(quotedWords, d.nWords)
 	if m != nil {
 		scoreFrames(&sc, &d, m, opt, buf)
-		sc.Stance = stance(d.sentences, m.Actors())
+		sc.Stance = stance(&d, m.Actors(), buf)
 	}
 	return sc
 }

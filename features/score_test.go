@@ -93,18 +93,21 @@ func TestExtractStance(t *testing.T) {
 	}{
 		{"no actors", "A good day.", []Stance{}},
 		{"mention without tone", "The city met.", []Stance{{Actor: "City", Mentions: 1}}},
-		{"negation flips", "The city was not fair.", []Stance{{Actor: "City", Mentions: 1, Negative: 1, Stance: -1, HasStance: true}}},
-		{"intensifier", "The union was very bad but fair.", []Stance{
-			{Actor: "Union", Mentions: 1, Positive: 1, Negative: 1.5, Stance: -0.5 / 2.5, HasStance: true}}},
+		{"negation flips", "The city was not fair.", []Stance{authorial("City", 1, 0, 1)}},
+		{"intensifier", "The union was very bad.", []Stance{authorial("Union", 1, 0, 1.5)}},
 		{"intensifier one token away still counts", "The union was very much bad.", []Stance{
-			{Actor: "Union", Mentions: 1, Negative: 1.5, Stance: -1, HasStance: true}}},
-		{"intensifier two tokens away does not", "The union was very much so bad.", []Stance{
-			{Actor: "Union", Mentions: 1, Negative: 1, Stance: -1, HasStance: true}}},
-		{"sentence counted once per actor, both actors share tone", "The city and town hall beat the union. Good.",
+			authorial("Union", 1, 0, 1.5)}},
+		{"intensifier two tokens away does not", "Union very much so bad.", []Stance{
+			authorial("Union", 1, 0, 1)}},
+		{"tone in a sentence without actors counts for nobody", "The city and town hall beat the union. Good.",
 			[]Stance{{Actor: "City", Mentions: 2}, {Actor: "Union", Mentions: 1}}},
-		{"tone in two actor sentences", "The city was good. The union was unfair to the city.", []Stance{
-			{Actor: "City", Mentions: 2, Positive: 1, Negative: 1, HasStance: true},
-			{Actor: "Union", Mentions: 1, Negative: 1, Stance: -1, HasStance: true}}},
+		{"tone goes to the nearest actor", "The city was good. The union was unfair to the city.", []Stance{
+			authorial("City", 2, 1, 0), authorial("Union", 1, 0, 1)}},
+		{"quoted and authorial voice add up", `The city was good. "The city is bad," the union said.`, []Stance{
+			{Actor: "City", Mentions: 2, Positive: 1, Negative: 1, HasStance: true,
+				Authorial: Voice{Positive: 1, Stance: 1, HasStance: true},
+				Quoted:    Voice{Negative: 1, Stance: -1, HasStance: true}},
+			{Actor: "Union", Mentions: 1, Attributions: 1}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -114,6 +117,14 @@ func TestExtractStance(t *testing.T) {
 			}
 		})
 	}
+}
+
+// authorial is the Stance of an actor whose tone is all in the authorial voice.
+func authorial(actor string, mentions int, pos, neg float64) Stance {
+	v := Voice{Positive: pos, Negative: neg}
+	v.finish()
+	return Stance{Actor: actor, Mentions: mentions, Positive: pos, Negative: neg, Stance: v.Stance,
+		HasStance: v.HasStance, Authorial: v}
 }
 
 func TestExtractOutlet(t *testing.T) {

@@ -30,6 +30,8 @@ type scratch struct {
 	spans     []span          // the sentences of one paragraph
 	words     []int32         // the word tokens of one sentence, for attributions
 	cover     []bool          // the covered tokens of one sentence, for frameScorer
+	target    targeter        // the token places and mentions of one sentence, for stance
+	shares    []toneShare     // the tone shares of one sentence, for stance
 	paraSpans []span          // clean: the paragraphs of the cleaned text
 	dedup     paraSet         // clean: the paragraphs seen, by hash
 }
@@ -69,6 +71,9 @@ func (sc *scratch) keep(d *doc) {
 	sc.spans = reuse(sc.spans)
 	sc.words = reuse(sc.words)
 	sc.cover = reuse(sc.cover)
+	sc.target.places = reuse(sc.target.places)
+	sc.target.mentions = reuse(sc.target.mentions)
+	sc.shares = reuse(sc.shares)
 	sc.paraSpans = reuse(sc.paraSpans)
 }
 

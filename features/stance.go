@@ -1,7 +1,5 @@
 package features
 
-import "framing/lexicon"
-
 // intensifierFactor multiplies a tone word that an intensifier stands just
 // before ("deeply flawed" weighs 1.5 times "flawed").
 const intensifierFactor = 1.5
@@ -11,79 +9,76 @@ const intensifierFactor = 1.5
 // so "very" in "very badly flawed" still counts for "flawed".
 const intensifierReach = 2
 
-// stance computes the tone toward each actor mentioned in sentences, in the
-// order of actors. The rule (docs/stance.md):
+// stance computes the tone toward each actor mentioned in the sentences of
+// d, in the order of actors. The rule (docs/stance.md):
 //
 //   - Mentions counts the actor's matches in the title and text;
-//   - each sentence that mentions an actor adds its tone to that actor once,
-//     however often the actor is named in it;
-//   - a tone word adds its weight to Positive or Negative; a negated tone
-//     word adds to the opposite side ("not corrupt" is positive);
-//   - an intensifier ending at most intensifierReach tokens before a tone
-//     word multiplies it by intensifierFactor, once, however many there are.
-func stance(sentences []sentence, actors []string) []Stance {
+//   - each tone word counts for the nearest actor mention of its sentence,
+//     weighted by distance and clause boundaries (see target.go), once;
+//   - a negated tone word adds to the opposite side ("not corrupt" is
+//     positive); an intensifier ending at most intensifierReach tokens
+//     before it multiplies it by intensifierFactor, once;
+//   - a tone word inside a quotation is quoted voice, else authorial; the
+//     combined Positive and Negative are the sum of both.
+func stance(d *doc, actors []string, buf *scratch) []Stance {
 	idx := make(map[string]int, len(actors))
 	all := make([]Stance, len(actors))
 	for i, a := range actors {
 		idx[a] = i
 		all[i].Actor = a
 	}
-	for _, s := range sentences {
-		pos, neg := sentenceTone(s.matches)
-		seen := map[int]bool{}
-		for _, mt := range s.matches {
-			i, ok := idx[mt.Set]
-			if mt.Kind != lexicon.Actor || !ok {
+	shares := buf.shares[:0]
+	for si := range d.sentences {
+		s := &d.sentences[si]
+		shares = buf.target.shares(shares[:0], s, d.quotes)
+		for _, sh := range shares {
+			i, ok := idx[s.matches[sh.mention].Set]
+			if !ok {
 				continue
 			}
-			all[i].Mentions++
-			if !seen[i] {
-				seen[i] = true
-				all[i].Positive += pos
-				all[i].Negative += neg
+			v := &all[i].Authorial
+			if sh.quoted {
+				v = &all[i].Quoted
+			}
+			if sh.positive {
+				v.Positive += sh.weight
+			} else {
+				v.Negative += sh.weight
+			}
+		}
+		for _, m := range buf.target.mentions {
+			if i, ok := idx[s.matches[m.match].Set]; ok {
+				all[i].Mentions++
+				if m.speaker {
+					all[i].Attributions++
+				}
 			}
 		}
 	}
+	buf.shares = shares
 	out := make([]Stance, 0, len(all))
 	for _, st := range all {
 		if st.Mentions == 0 {
 			continue
 		}
-		if sum := st.Positive + st.Negative; sum > 0 {
-			st.Stance, st.HasStance = (st.Positive-st.Negative)/sum, true
-		}
+		st.Authorial.finish()
+		st.Quoted.finish()
+		st.Positive = st.Authorial.Positive + st.Quoted.Positive
+		st.Negative = st.Authorial.Negative + st.Quoted.Negative
+		st.Stance, st.HasStance = balance(st.Positive, st.Negative)
 		out = append(out, st)
 	}
 	return out
 }
 
-// sentenceTone sums the positive and negative tone of one sentence's matches.
-func sentenceTone(ms []lexicon.Match) (pos, neg float64) {
-	for _, mt := range ms {
-		if mt.Kind != lexicon.Positive && mt.Kind != lexicon.Negative {
-			continue
-		}
-		w := mt.Weight
-		if intensified(ms, mt.Start) {
-			w *= intensifierFactor
-		}
-		positive := (mt.Kind == lexicon.Positive) != mt.Negated
-		if positive {
-			pos += w
-		} else {
-			neg += w
-		}
-	}
-	return pos, neg
-}
+// finish sets the voice's stance from its masses.
+func (v *Voice) finish() { v.Stance, v.HasStance = balance(v.Positive, v.Negative) }
 
-// intensified reports whether an intensifier ends within intensifierReach
-// tokens before token start.
-func intensified(ms []lexicon.Match, start int) bool {
-	for _, mt := range ms {
-		if mt.Kind == lexicon.Intensifier && mt.End <= start && start-mt.End < intensifierReach {
-			return true
-		}
+// balance is (pos − neg) / (pos + neg), undefined (false) when there is no
+// tone at all.
+func balance(pos, neg float64) (float64, bool) {
+	if sum := pos + neg; sum > 0 {
+		return (pos - neg) / sum, true
 	}
-	return false
+	return 0, false
 }

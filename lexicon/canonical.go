@@ -72,10 +72,7 @@ func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
 func canonicalEntries(es []Entry) []string {
 	out := make([]string, 0, len(es))
 	for _, e := range es {
-		text := clean(e.Text)
-		if p, err := parseEntry(e.Text); err == nil {
-			text = p.String()
-		}
+		text := e.Key()
 		w := e.Weight
 		if w == 0 {
 			w = 1
@@ -84,4 +81,16 @@ func canonicalEntries(es []Entry) []string {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// Key returns the entry in the normalized form that the hash and the
+// matcher use, so that two spellings the matcher treats alike compare
+// equal (trust-building and "trust building" are both "trust building";
+// Peace is peace; US stays US). An entry that does not parse keeps its
+// text with white space collapsed.
+func (e Entry) Key() string {
+	if p, err := parseEntry(e.Text); err == nil {
+		return p.String()
+	}
+	return clean(e.Text)
 }

@@ -56,18 +56,20 @@ type centry struct {
 	group  int    // selection group: matches in one group never overlap
 	text   string // as written
 	weight float64
-	order  int // position in the lexicon, the last tie-break
+	order  int         // position in the lexicon, the last tie-break
+	auto   *phraseAuto // for a long phrase; nil when matched word by word
 }
 
 // Matcher is a compiled lexicon. It is immutable after Compile and safe for
 // concurrent use, so one Matcher serves every worker of a run.
 type Matcher struct {
-	entries []centry
-	info    []entryInfo // hot fields of entries, same index
-	exact   keyTable    // folded first word → entries
-	glob    globIndex   // folded prefix of a glob first word → entries
-	dims    []string
-	actors  []string
+	entries    []centry
+	info       []entryInfo // hot fields of entries, same index
+	exact      keyTable    // folded first word → entries
+	glob       globIndex   // folded prefix of a glob first word → entries
+	dims       []string
+	actors     []string
+	wordByWord bool // match long phrases word by word too: the reference for tests
 }
 
 // entryInfo is what Match reads for every hit, kept small and contiguous
@@ -78,6 +80,7 @@ type entryInfo struct {
 	kind   MatchKind
 	nwords uint8 // 0 for more than 255 words
 	simple bool  // one word, not case-sensitive: the index key match is the match
+	long   bool  // matched by its phraseAuto after the candidates are known
 }
 
 // rank fills info, giving each entry its tie-break priority once, so Match
@@ -100,14 +103,18 @@ func (m *Matcher) rank() {
 			n = 0
 		}
 		m.info[id] = entryInfo{group: int32(e.group), prio: int32(prio), kind: e.kind, nwords: uint8(n),
-			simple: n == 1 && !e.pat.cased}
+			simple: n == 1 && !e.pat.cased, long: e.auto != nil}
 	}
 }
 
 // Compile checks a lexicon and builds its index. Compile once per run: the
 // cost of Match per token then does not depend on the size of the lexicon.
-func Compile(l *Lexicon) (*Matcher, error) {
-	m := &Matcher{}
+func Compile(l *Lexicon) (*Matcher, error) { return compile(l, false) }
+
+// compile is Compile; wordByWord leaves out the phrase automata, so that
+// tests can compare them with plain word-by-word matching.
+func compile(l *Lexicon, wordByWord bool) (*Matcher, error) {
+	m := &Matcher{wordByWord: wordByWord}
 	exact, glob := map[string][]int32{}, map[string][]int32{}
 	var errs ErrorList
 	add := func(es []Entry, kind MatchKind, set string, dim, group int) {
@@ -139,8 +146,12 @@ func Compile(l *Lexicon) (*Matcher, error) {
 		add(d.Exclude, kindExclude, d.Name, i, -1)
 	}
 	n := len(l.Dimensions)
+	// Positive and negative tone are one group, so that a longer hit of one
+	// polarity takes the words of a shorter one of the other: the negative
+	// phrase "not good" (a Lexicoder neg_positive entry) counts once, not
+	// also as the positive "good".
 	add(l.Tone.Positive, Positive, "", -1, n)
-	add(l.Tone.Negative, Negative, "", -1, n+1)
+	add(l.Tone.Negative, Negative, "", -1, n)
 	add(l.Tone.Intensifiers, Intensifier, "", -1, n+2)
 	seen = map[string]bool{}
 	for _, a := range l.Actors {
@@ -177,6 +188,9 @@ func sortErrors(errs ErrorList) {
 // text, globs by their folded prefix.
 func (m *Matcher) index(e centry, exact, glob map[string][]int32) {
 	id := int32(len(m.entries))
+	if !m.wordByWord {
+		e.auto = newPhraseAuto(e.pat)
+	}
 	m.entries = append(m.entries, e)
 	w := e.pat.words[0]
 	key := fold(w.text)

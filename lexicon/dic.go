@@ -1,77 +1,89 @@
 package lexicon
 
 import (
-	"bufio"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
-// LoadDic reads a LIWC-format dictionary: a header between two lines of '%'
-// mapping category numbers to names, then one word per line followed by
-// category numbers. Each category becomes a dimension, in header order.
+// LoadDic reads a .dic dictionary. Most are LIWC files: a header between
+// two lines of '%' mapping category numbers to names, then one word per
+// line followed by category numbers; each category becomes a dimension, in
+// header order. A .dic without the '%' header whose lines end in a weight
+// in parentheses (`WORD (1)`) is a WordStat dictionary, read by
+// LoadWordStat.
 //
 // Real .dic files are irregular, so LoadDic never fails on a bad line: a
 // conditional category such as `kind <of>131/125` is simplified to its
 // unconditional category (125) with a warning, and a line it cannot use is
-// skipped with a warning. The error is for I/O problems and for files with
-// no header or no usable category.
+// skipped with a warning. Line ends may be LF, CRLF or CR alone; see
+// dictionaryLines for encodings. The error is for I/O problems and for
+// files with no header or no usable category.
 func LoadDic(r io.Reader, name string) (*Lexicon, []Diagnostic, error) {
-	d := dicReader{file: name, byNum: map[string]int{}}
-	l := &Lexicon{Name: baseName(name), Source: name}
-	if err := d.read(r, l); err != nil {
-		var pe *Error
-		if errors.As(err, &pe) {
-			return nil, d.diags, ErrorList{pe} // a format error: positioned like all lexicon errors
-		}
-		return nil, d.diags, fmt.Errorf("reading dictionary %s: %w", name, err)
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading dictionary %s: %w", name, err)
 	}
+	d := dicReader{importLog: importLog{file: name}, byNum: map[string]int{}, byName: map[string]bool{}}
+	lines := dictionaryLines(data, &d.importLog)
+	if !liwcHeader(lines) && isWordStat(lines) {
+		return loadWordStatLines(lines, d.importLog)
+	}
+	l := &Lexicon{Name: baseName(name), Source: name}
+	if err := d.read(lines, l); err != nil {
+		return nil, d.diags, err
+	}
+	return finishImport(l, &d.importLog)
+}
+
+// liwcHeader reports whether the first non-blank line is a '%'.
+func liwcHeader(lines []string) bool {
+	for _, line := range lines {
+		if t := strings.TrimSpace(line); t != "" {
+			return t == "%"
+		}
+	}
+	return false
+}
+
+// finishImport drops the dimensions an import left empty, adds the
+// duplicate checks every format shares (an entry twice in one category, an
+// entry in two categories), and fails only when nothing usable is left.
+func finishImport(l *Lexicon, g *importLog) (*Lexicon, []Diagnostic, error) {
 	kept := l.Dimensions[:0]
 	for _, dim := range l.Dimensions {
 		if len(dim.Terms) == 0 {
-			d.warn(dim.Pos.Line, dim.Pos.Col, "category %q has no words; dropped", dim.Name)
+			g.warn(dim.Pos.Line, dim.Pos.Col, "category %q has no words; dropped", dim.Name)
 			continue
 		}
 		kept = append(kept, dim)
 	}
 	l.Dimensions = kept
-	sortDiags(d.diags)
-	if len(l.Dimensions) == 0 {
-		err := &Error{Pos: Position{File: name, Line: 1, Col: 1}, Msg: "dictionary has no category with words"}
-		return nil, d.diags, ErrorList{err}
+	p := &parser{file: g.file}
+	checkDuplicates(l, p)
+	g.diags = append(g.diags, p.diags...)
+	sortDiags(g.diags)
+	if len(l.Dimensions) == 0 && !hasTone(l) {
+		return nil, g.diags, g.errorf(1, "dictionary has no category with words")
 	}
-	return l, d.diags, nil
+	return l, g.diags, nil
+}
+
+func hasTone(l *Lexicon) bool {
+	return len(l.Tone.Positive)+len(l.Tone.Negative)+len(l.Tone.Intensifiers) > 0
 }
 
 type dicReader struct {
-	file  string
-	diags []Diagnostic
-	byNum map[string]int // category number → dimension index
-	seen  map[string]bool
+	importLog
+	byNum  map[string]int  // category number → dimension index
+	byName map[string]bool // category names taken, so the check costs O(1), not O(categories)
 }
 
-func (d *dicReader) warn(line, col int, format string, args ...any) {
-	d.diags = append(d.diags, Diagnostic{Pos: Position{File: d.file, Line: line, Col: col},
-		Severity: SeverityWarning, Msg: fmt.Sprintf(format, args...)})
-}
-
-func (d *dicReader) read(r io.Reader, l *Lexicon) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
-	state, n := 0, 0 // 0 before header, 1 in header, 2 words
-	for sc.Scan() {
-		n++
-		line := strings.TrimRight(sc.Text(), "\r")
-		if n == 1 {
-			line = strings.TrimPrefix(line, "\uFEFF")
-		}
-		if !utf8.ValidString(line) {
-			d.warn(n, 1, "skipping a line that is not valid UTF-8")
-			continue
-		}
+func (d *dicReader) read(lines []string, l *Lexicon) error {
+	state := 0 // 0 before header, 1 in header, 2 words
+	for i, line := range lines {
+		n := i + 1
 		trimmed := strings.TrimSpace(line)
 		switch {
 		case trimmed == "":
@@ -83,18 +95,15 @@ func (d *dicReader) read(r io.Reader, l *Lexicon) error {
 				d.warn(n, 1, "skipping a stray '%%' line")
 			}
 		case state == 0:
-			return &Error{Pos: Position{File: d.file, Line: n, Col: 1}, Msg: "want a '%' line opening the category header"}
+			return d.errorf(n, "want a '%%' line opening the category header")
 		case state == 1:
 			d.category(n, trimmed, l)
 		default:
 			d.word(n, line, l)
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return err
-	}
 	if state < 2 {
-		return &Error{Pos: Position{File: d.file, Line: n + 1, Col: 1}, Msg: "unterminated or missing category header"}
+		return d.errorf(len(lines)+1, "unterminated or missing category header")
 	}
 	return nil
 }
@@ -110,12 +119,11 @@ func (d *dicReader) category(n int, line string, l *Lexicon) {
 		d.warn(n, 1, "skipping category %s: number already used", num)
 		return
 	}
-	for _, dim := range l.Dimensions {
-		if dim.Name == name {
-			d.warn(n, 1, "skipping category %s: name %q already used", num, name)
-			return
-		}
+	if d.byName[name] {
+		d.warn(n, 1, "skipping category %s: name %q already used", num, name)
+		return
 	}
+	d.byName[name] = true
 	d.byNum[num] = len(l.Dimensions)
 	l.Dimensions = append(l.Dimensions, Dimension{Name: name, Pos: Position{File: d.file, Line: n, Col: 1}})
 }

@@ -98,20 +98,52 @@ func FuzzLoadDic(f *testing.F) {
 	addFileSeed(f, "testdata/small.dic")
 	f.Add("%\n1 a\n%\nx\t1\n")
 	f.Add("%\r\n1\ta\r\n%\r\nkind\t<of>1/1 (1 2)1/1\r\n")
+	addFileSeed(f, "testdata/mfd-cr.dic")
+	f.Add("\ufeff%\r1 a\r%\rx\t1\r\rSEC\n\tx (1)\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		l, diags, err := LoadDic(strings.NewReader(src), "f.dic")
-		checkPositions(t, err, src)
-		for _, d := range diags {
-			if d.Pos.Line < 1 {
-				t.Fatalf("diagnostic without a line: %v", d)
-			}
+		checkImport(t, l, diags, err, src)
+	})
+}
+
+// checkImport asserts what every dictionary import promises: errors and
+// diagnostics carry a line within the file, and a loaded lexicon compiles.
+func checkImport(t *testing.T, l *Lexicon, diags []Diagnostic, err error, src string) {
+	t.Helper()
+	checkPositions(t, err, src)
+	lines := strings.Count(src, "\n") + strings.Count(src, "\r") + 2
+	for _, d := range diags {
+		if d.Pos.Line < 1 || d.Pos.Line > lines {
+			t.Fatalf("diagnostic at invalid line: %v", d)
 		}
-		if err != nil {
-			return
-		}
-		if _, err := Compile(l); err != nil {
-			t.Fatalf("Compile of a loaded dictionary failed: %v", err)
-		}
+	}
+	if err != nil {
+		return
+	}
+	if _, err := Compile(l); err != nil {
+		t.Fatalf("Compile of a loaded dictionary failed: %v", err)
+	}
+}
+
+func FuzzWordStat(f *testing.F) {
+	addFileSeed(f, "testdata/laver.cat")
+	addFileSeed(f, "testdata/wordstat.dic")
+	f.Add("A\n\tB\n\t\tx* (1)\n  \ty (2.5)\nz (1)\n")
+	f.Add("A\r(1)\r\t(1) (1)\r\t\t\t-x (-1)\r")
+	f.Fuzz(func(t *testing.T, src string) {
+		l, diags, err := LoadWordStat(strings.NewReader(src), "f.cat")
+		checkImport(t, l, diags, err, src)
+	})
+}
+
+func FuzzLexicoder(f *testing.F) {
+	addFileSeed(f, "testdata/lsd.lc3")
+	addFileSeed(f, "testdata/topics.ykd")
+	f.Add("+neg_positive\nnot good*\n+positive\ngood*\n+x\r\ny\r")
+	f.Add("<dictionary><cnode name=\"a\"><cnode name=\"positive\"><pnode name=\"ok\"/></cnode><pnode name=\"b\"/></cnode></dictionary>")
+	f.Fuzz(func(t *testing.T, src string) {
+		l, diags, err := LoadLexicoder(strings.NewReader(src), "f.lc3")
+		checkImport(t, l, diags, err, src)
 	})
 }
 

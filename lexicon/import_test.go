@@ -42,6 +42,7 @@ func TestLoadDic(t *testing.T) {
 	}
 	wantDiags := []string{
 		`small.dic:4:1: warning: category "emptycat" has no words; dropped`,
+		`small.dic:7:1: note: entry "sanction*" is also in dimension "conflict" (line 7)`,
 		`small.dic:9:1: warning: "kind": conditional category simplified to its unconditional category 1`,
 		`small.dic:10:1: warning: "like": conditional category simplified to its unconditional category 1`,
 		`small.dic:16:1: warning: "unknowncat": skipping unknown category "9"`,
@@ -156,7 +157,8 @@ func TestValidateFile(t *testing.T) {
 		{"native", "a.yaml", "name: a\nversion: 1\ndimensions:\n  d: {terms: [x*y]}\n",
 			[]string{"%s:4:15: error: dimension d terms: entry \"x*y\": `*` is allowed only at the end of a word"}},
 		{"quanteda", "q.yml", "d: [ok, \"?x\"]\n",
-			[]string{"%s:1:9: warning: d: skipping: entry \"?x\": punctuation \"?\" is not allowed in an entry"}},
+			[]string{"%s: warning: lexicon has no negators: no hit is ever negated, so tone is never flipped (add `negators`, or use it together with a lexicon that has them)",
+				"%s:1:9: warning: d: skipping: entry \"?x\": punctuation \"?\" is not allowed in an entry"}},
 		{"dic without header", "d.dic", "word\t1\n",
 			[]string{"%s:1:1: error: want a '%%' line opening the category header"}},
 	}

@@ -11,37 +11,92 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// Load reads a lexicon file in any supported format, chosen by extension:
-// .yaml or .yml is the native format when it has a top-level `dimensions`
-// key and a quanteda dictionary otherwise; .dic is LIWC. Import warnings
-// are dropped; use LoadFile to see them.
+// Load reads a lexicon file in any supported format, chosen by extension
+// (see formats). Import warnings are dropped; use LoadFile to see them.
 func Load(path string) (*Lexicon, error) {
 	l, _, err := LoadFile(path)
 	return l, err
 }
 
-// LoadFile is Load that also returns the warnings and notes, for
-// `framing lexicon check` and for logging what an import simplified.
+// loader reads one format from the whole file.
+type loader func(data []byte, path string) (*Lexicon, []Diagnostic, error)
+
+// formats is the one table of lexicon file formats, by extension: .yaml or
+// .yml is the native format when it has a top-level `dimensions` key and a
+// quanteda dictionary otherwise; .dic is LIWC (or WordStat, by content);
+// .cat is WordStat; .lc3, .lcd and .ykd are Lexicoder and Yoshikoder; .tsv
+// and .txt are a weighted tone list (word, tab, valence: ParseValence).
+var formats = map[string]loader{
+	".tsv":  loadValence,
+	".txt":  loadValence,
+	".yaml": loadYAML,
+	".yml":  loadYAML,
+	".dic": func(data []byte, path string) (*Lexicon, []Diagnostic, error) {
+		return LoadDic(bytes.NewReader(data), path)
+	},
+	".cat": func(data []byte, path string) (*Lexicon, []Diagnostic, error) {
+		return LoadWordStat(bytes.NewReader(data), path)
+	},
+	".lc3": loadLexicoder,
+	".lcd": loadLexicoder,
+	".ykd": loadLexicoder,
+}
+
+func loadValence(data []byte, path string) (*Lexicon, []Diagnostic, error) {
+	return ParseValence(bytes.NewReader(data), path)
+}
+
+func loadLexicoder(data []byte, path string) (*Lexicon, []Diagnostic, error) {
+	return LoadLexicoder(bytes.NewReader(data), path)
+}
+
+// loadYAML reads the native format or a quanteda dictionary. Errors are
+// among the diagnostics too.
+func loadYAML(data []byte, path string) (*Lexicon, []Diagnostic, error) {
+	if !hasDimensionsKey(data) {
+		return ParseQuanteda(bytes.NewReader(data), path)
+	}
+	l, diags := parseNative(bytes.NewReader(data), path)
+	if errs := errorsOf(diags); len(errs) > 0 {
+		return nil, diags, errs
+	}
+	return l, diags, nil
+}
+
+// LoadFile is Load that also returns the warnings and notes, for `framing
+// lexicon validate` and for the run log, which show what an import
+// simplified or dropped.
 func LoadFile(path string) (*Lexicon, []Diagnostic, error) {
+	read, err := formatOf(path)
+	if err != nil {
+		return nil, nil, err
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading lexicon: %w", err)
 	}
-	switch ext := strings.ToLower(filepath.Ext(path)); ext {
-	case ".yaml", ".yml":
-		if !hasDimensionsKey(data) {
-			return ParseQuanteda(bytes.NewReader(data), path)
-		}
-		l, diags := parseNative(bytes.NewReader(data), path)
-		if errs := errorsOf(diags); len(errs) > 0 {
-			return nil, diags, errs
-		}
-		return l, diags, nil
-	case ".dic":
-		return LoadDic(bytes.NewReader(data), path)
-	default:
-		return nil, nil, fmt.Errorf("reading lexicon %s: unknown extension %q (want .yaml, .yml or .dic)", path, ext)
+	return read(data, path)
+}
+
+func formatOf(path string) (loader, error) {
+	ext := strings.ToLower(filepath.Ext(path))
+	read, ok := formats[ext]
+	if !ok {
+		return nil, fmt.Errorf("reading lexicon %s: unknown extension %q (want .yaml, .yml, .dic, .cat, .lc3, .lcd, .ykd, .tsv or .txt)", path, ext)
 	}
+	return read, nil
+}
+
+// Warnings returns what is wrong with a lexicon as a whole rather than
+// with one of its lines: today, a lexicon without negators, in which
+// negation is silently off. A run checks the lexicon it uses (after
+// merging several files), validate checks each file.
+func (l *Lexicon) Warnings() []Diagnostic {
+	if len(l.Negators) > 0 {
+		return nil
+	}
+	return []Diagnostic{{Pos: Position{File: l.Source}, Severity: SeverityWarning,
+		Msg: "lexicon has no negators: no hit is ever negated, so tone is never flipped (add `negators`, or use it together with a lexicon that has them)"}}
 }
 
 // hasDimensionsKey reports whether a YAML document is a mapping with a
@@ -134,33 +189,31 @@ func cloneDimension(d Dimension) Dimension {
 
 // ValidateFile checks a lexicon file of any supported format and returns
 // every diagnostic, errors included, sorted by position, for `framing
-// lexicon validate`. The error is only for a file that cannot be read or
-// has an unknown extension; problems in the file are diagnostics.
+// lexicon validate`; Warnings are added when the file loads. The error is
+// only for a file that cannot be read or has an unknown extension;
+// problems in the file are diagnostics.
 func ValidateFile(path string) ([]Diagnostic, error) {
+	read, err := formatOf(path)
+	if err != nil {
+		return nil, err
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading lexicon: %w", err)
 	}
-	var diags []Diagnostic
-	switch ext := strings.ToLower(filepath.Ext(path)); ext {
-	case ".yaml", ".yml":
-		if hasDimensionsKey(data) {
-			return Validate(bytes.NewReader(data), path), nil
-		}
-		_, diags, err = ParseQuanteda(bytes.NewReader(data), path)
-	case ".dic":
-		_, diags, err = LoadDic(bytes.NewReader(data), path)
-	default:
-		return nil, fmt.Errorf("reading lexicon %s: unknown extension %q (want .yaml, .yml or .dic)", path, ext)
-	}
-	// ParseQuanteda reports its errors as diagnostics too; LoadDic returns
-	// them (and I/O errors, impossible on a byte slice) only as the error.
+	l, diags, err := read(data, path)
+	// Some readers report their errors as diagnostics too; others only as
+	// the error.
 	var list ErrorList
-	if err != nil && errors.As(err, &list) && len(errorsOf(diags)) == 0 {
+	switch {
+	case err == nil:
+		diags = append(diags, l.Warnings()...)
+	case len(errorsOf(diags)) > 0:
+	case errors.As(err, &list):
 		for _, e := range list {
 			diags = append(diags, Diagnostic{Pos: e.Pos, Severity: SeverityError, Msg: e.Msg})
 		}
-	} else if err != nil && len(errorsOf(diags)) == 0 {
+	default:
 		diags = append(diags, Diagnostic{Pos: Position{File: path}, Severity: SeverityError, Msg: err.Error()})
 	}
 	sortDiags(diags)

@@ -37,20 +37,25 @@ func (m *Matcher) Match(tokens []Token) []Match { return m.AppendMatches(nil, to
 func (m *Matcher) AppendMatches(dst []Match, tokens []Token) []Match {
 	var buf [32]hit // most sentences have few candidate hits: no allocation for them
 	hits := buf[:0]
+	var long []hit // long phrases whose first word matches: start only
 	for i := range tokens {
 		if tokens[i].Kind != Word {
 			continue
 		}
 		m.candidates(&tokens[i], func(id int32) {
-			if m.info[id].simple {
+			switch info := &m.info[id]; {
+			case info.simple:
 				hits = append(hits, hit{id, i, i + 1}) // the index key was the whole test
-				return
-			}
-			if end, ok := m.entries[id].matchAt(tokens, i); ok {
-				hits = append(hits, hit{id, i, end})
+			case info.long:
+				long = append(long, hit{id, i, i})
+			default:
+				if end, ok := m.entries[id].matchAt(tokens, i); ok {
+					hits = append(hits, hit{id, i, end})
+				}
 			}
 		})
 	}
+	hits = m.matchLong(tokens, long, hits)
 	if len(hits) == 0 {
 		return dst
 	}
@@ -72,6 +77,27 @@ func (m *Matcher) AppendMatches(dst []Match, tokens []Token) []Match {
 			cmp.Compare(a.End, b.End), strings.Compare(a.Entry, b.Entry))
 	})
 	return dst
+}
+
+// matchLong appends the hits of the long phrases whose first word
+// matched at the starts in long (in token order), each found by its
+// phraseAuto in one pass over the sentence.
+func (m *Matcher) matchLong(tokens []Token, long, hits []hit) []hit {
+	if len(long) == 0 {
+		return hits
+	}
+	slices.SortStableFunc(long, func(a, b hit) int { return cmp.Compare(a.id, b.id) })
+	var starts []int
+	for i := 0; i < len(long); {
+		id, j := long[i].id, i
+		starts = starts[:0]
+		for ; j < len(long) && long[j].id == id; j++ {
+			starts = append(starts, long[j].start)
+		}
+		m.entries[id].auto.find(tokens, starts, func(s, e int) { hits = append(hits, hit{id, s, e}) })
+		i = j
+	}
+	return hits
 }
 
 // matchAt reports whether the entry matches the tokens starting at i and
@@ -130,21 +156,47 @@ func (m *Matcher) applyExcludes(hits []hit, n int, nbuf []int) ([]hit, []int) {
 	if len(excl) == 0 {
 		return keep, negEnds
 	}
+	v := m.newVeto(excl)
 	out := keep[:0]
 	for _, h := range keep {
-		e := &m.entries[h.id]
-		vetoed := false
-		for _, x := range excl {
-			if e.kind == Frame && m.entries[x.id].dim == e.dim && x.start <= h.start && h.end <= x.end {
-				vetoed = true
-				break
-			}
-		}
-		if !vetoed {
+		if e := &m.entries[h.id]; e.kind != Frame || !v.covers(e.dim, h.start, h.end) {
 			out = append(out, h)
 		}
 	}
 	return out, negEnds
+}
+
+// veto answers "does an exclude hit of dimension d cover [start, end)?" in
+// O(log excludes): the exclude hits sorted by dimension and start, and for
+// each the furthest end among those before it in its dimension. Testing
+// every hit against every exclude hit cost hits × excludes, minutes for a
+// sentence that repeats an excluded phrase.
+type veto struct {
+	m     *Matcher
+	excl  []hit
+	reach []int
+}
+
+func (m *Matcher) newVeto(excl []hit) veto {
+	slices.SortFunc(excl, func(a, b hit) int {
+		return cmp.Or(cmp.Compare(m.entries[a.id].dim, m.entries[b.id].dim), cmp.Compare(a.start, b.start))
+	})
+	v := veto{m: m, excl: excl, reach: make([]int, len(excl))}
+	for i, x := range excl {
+		v.reach[i] = x.end
+		if i > 0 && m.entries[excl[i-1].id].dim == m.entries[x.id].dim {
+			v.reach[i] = max(v.reach[i], v.reach[i-1])
+		}
+	}
+	return v
+}
+
+func (v veto) covers(dim, start, end int) bool {
+	i, _ := slices.BinarySearchFunc(v.excl, [2]int{dim, start + 1}, func(x hit, t [2]int) int {
+		return cmp.Or(cmp.Compare(v.m.entries[x.id].dim, t[0]), cmp.Compare(x.start, t[1]))
+	})
+	// excl[i-1] is the last exclude hit of dim starting at or before start.
+	return i > 0 && v.m.entries[v.excl[i-1].id].dim == dim && v.reach[i-1] >= end
 }
 
 // selectLongest keeps, per group, non-overlapping hits: longest first, then

@@ -23,7 +23,7 @@ func Parse(r io.Reader, name string) (*Lexicon, error) {
 }
 
 // Validate checks a native YAML lexicon and returns every error, warning and
-// note, sorted by position, for `framing lexicon check`. Warnings (duplicate
+// note, sorted by position, for `framing lexicon validate`. Warnings (duplicate
 // entries) and notes (an entry in two dimensions) do not stop Parse.
 func Validate(r io.Reader, name string) []Diagnostic {
 	_, diags := parseNative(r, name)

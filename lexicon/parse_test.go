@@ -110,7 +110,10 @@ dimensions:
   a:
     terms: [peace, Peace, trust-building]
   b:
-    terms: [trust building, war]
+    terms: [trust building, war, peace, peace]
+tone:
+  positive: [well]
+  negative: [Well]
 `
 	want := []string{
 		`v.yaml:1:1: warning: lexicon has no name`,
@@ -118,6 +121,9 @@ dimensions:
 		`v.yaml:1:17: warning: negators: duplicate entry "not" (same as "not" at line 1)`,
 		`v.yaml:4:20: warning: dimension a terms: duplicate entry "Peace" (same as "peace" at line 4)`,
 		`v.yaml:6:13: note: entry "trust building" is also in dimension "a" (line 4)`,
+		`v.yaml:6:34: note: entry "peace" is also in dimension "a" (line 4)`,
+		`v.yaml:6:41: warning: dimension b terms: duplicate entry "peace" (same as "peace" at line 6)`,
+		`v.yaml:9:14: warning: tone: entry "Well" is both positive (line 8) and negative; only the positive one can count`,
 	}
 	got := diagStrings(Validate(strings.NewReader(src), "v.yaml"))
 	if diff := cmp.Diff(want, got); diff != "" {

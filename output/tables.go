@@ -85,17 +85,26 @@ type MatchRow struct {
 	Negated    bool    `parquet:"negated"`
 }
 
-// StanceRow is the tone around one actor in one article; Stance is null when
-// there is no tone to measure.
+// StanceRow is the tone aimed at one actor in one article; a stance is null
+// when there is no tone to measure. Positive, Negative and Stance combine
+// the authorial and the quoted voice, which the columns after them split
+// (appended, per the change policy of docs/schema.md).
 type StanceRow struct {
-	RunDate   Date     `parquet:"run_date"`
-	ArticleID string   `parquet:"article_id"`
-	Outlet    string   `parquet:"outlet"`
-	Actor     string   `parquet:"actor"`
-	Mentions  int64    `parquet:"mentions"`
-	Positive  float64  `parquet:"positive"`
-	Negative  float64  `parquet:"negative"`
-	Stance    *float64 `parquet:"stance"`
+	RunDate           Date     `parquet:"run_date"`
+	ArticleID         string   `parquet:"article_id"`
+	Outlet            string   `parquet:"outlet"`
+	Actor             string   `parquet:"actor"`
+	Mentions          int64    `parquet:"mentions"`
+	Positive          float64  `parquet:"positive"`
+	Negative          float64  `parquet:"negative"`
+	Stance            *float64 `parquet:"stance"`
+	AuthorialPositive float64  `parquet:"authorial_positive"`
+	AuthorialNegative float64  `parquet:"authorial_negative"`
+	AuthorialStance   *float64 `parquet:"authorial_stance"`
+	QuotedPositive    float64  `parquet:"quoted_positive"`
+	QuotedNegative    float64  `parquet:"quoted_negative"`
+	QuotedStance      *float64 `parquet:"quoted_stance"`
+	Attributions      int64    `parquet:"attributions"`
 }
 
 // RejectRow is one input record the run skipped and why, so that rejects
@@ -127,4 +136,9 @@ type RunRow struct {
 	DateWarnings   int64     `parquet:"date_warnings"`
 	Flags          string    `parquet:"flags"`
 	Seconds        float64   `parquet:"seconds"`
+	// LexiconWarnings counts the warnings and notes of loading the lexicon
+	// (dropped or simplified entries, an entry in two dimensions, no
+	// negators); LexiconWarningSample holds the first few, one a line.
+	LexiconWarnings      int64   `parquet:"lexicon_warnings"`
+	LexiconWarningSample *string `parquet:"lexicon_warning_sample"`
 }

@@ -342,7 +342,9 @@ func TestTables(t *testing.T) {
 	for _, c := range Columns[StanceRow]() {
 		names = append(names, c.Name)
 	}
-	want := []string{"run_date", "article_id", "outlet", "actor", "mentions", "positive", "negative", "stance"}
+	want := []string{"run_date", "article_id", "outlet", "actor", "mentions", "positive", "negative", "stance",
+		"authorial_positive", "authorial_negative", "authorial_stance", "quoted_positive", "quoted_negative",
+		"quoted_stance", "attributions"}
 	if diff := cmp.Diff(want, names); diff != "" {
 		t.Errorf("stance columns (-want +got):\n%s", diff)
 	}

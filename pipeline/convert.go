@@ -115,21 +115,33 @@ func termRows(id string, s features.Scores, runDate output.Date) []output.TermRo
 func stanceRows(id string, s features.Scores, runDate output.Date) []output.StanceRow {
 	rows := make([]output.StanceRow, 0, len(s.Stance))
 	for _, st := range s.Stance {
-		r := output.StanceRow{
-			RunDate:   runDate,
-			ArticleID: id,
-			Outlet:    s.Outlet,
-			Actor:     st.Actor,
-			Mentions:  int64(st.Mentions),
-			Positive:  output.FiniteOrZero(st.Positive),
-			Negative:  output.FiniteOrZero(st.Negative),
-		}
-		if st.HasStance {
-			r.Stance = output.NullFloat(st.Stance)
-		}
-		rows = append(rows, r)
+		rows = append(rows, output.StanceRow{
+			RunDate:           runDate,
+			ArticleID:         id,
+			Outlet:            s.Outlet,
+			Actor:             st.Actor,
+			Mentions:          int64(st.Mentions),
+			Positive:          output.FiniteOrZero(st.Positive),
+			Negative:          output.FiniteOrZero(st.Negative),
+			Stance:            nullStance(st.Stance, st.HasStance),
+			AuthorialPositive: output.FiniteOrZero(st.Authorial.Positive),
+			AuthorialNegative: output.FiniteOrZero(st.Authorial.Negative),
+			AuthorialStance:   nullStance(st.Authorial.Stance, st.Authorial.HasStance),
+			QuotedPositive:    output.FiniteOrZero(st.Quoted.Positive),
+			QuotedNegative:    output.FiniteOrZero(st.Quoted.Negative),
+			QuotedStance:      nullStance(st.Quoted.Stance, st.Quoted.HasStance),
+			Attributions:      int64(st.Attributions),
+		})
 	}
 	return rows
+}
+
+// nullStance is a stance column's value: null when the stance is undefined.
+func nullStance(v float64, ok bool) *float64 {
+	if !ok {
+		return nil
+	}
+	return output.NullFloat(v)
 }
 
 func matchRows(id string, s features.Scores, runDate output.Date) []output.MatchRow {

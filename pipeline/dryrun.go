@@ -17,12 +17,12 @@ import (
 // before its first byte of output.
 func DryRun(ctx context.Context, cfg Config) (string, error) {
 	cfg = cfg.withDefaults()
-	j, err := prepare(cfg)
+	j, err := prepare(ctx, cfg)
 	if err != nil {
 		return "", err
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "dry run: nothing is written\nlexicon %s version %s, sha256 %s\n", j.lex.Name, j.lex.Version, j.lex.SHA256())
+	fmt.Fprintf(&b, "dry run: nothing is written\nlexicon %s version %s, sha256 %s\n", j.lex.Name, j.lex.Version, j.lexSHA256)
 	fmt.Fprintf(&b, "dimensions: %s\n", strings.Join(j.matcher.Dimensions(), ", "))
 	var total, arts, rejs int64
 	opt := corpus.Options{Manifest: cfg.Manifest, MaxRecordBytes: cfg.MaxRecordBytes, Stdin: cfg.Stdin, Context: ctx}

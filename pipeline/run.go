@@ -83,7 +83,7 @@ func run(ctx context.Context, cfg Config) (Summary, error) {
 	started := cfg.Now()
 	sum := Summary{OutDir: cfg.OutDir, RunDate: cfg.RunDate}
 
-	job, err := prepare(cfg)
+	job, err := prepare(ctx, cfg)
 	if err != nil {
 		return sum, err
 	}
@@ -159,20 +159,22 @@ type job struct {
 	inputs   []string
 	flagJSON string
 	seen     map[[32]byte]bool // content hashes of earlier partitions, with SkipSeen
+
+	// lexSHA256 and lexWarnings: the lexicon's hash and import warnings.
+	lexSHA256   string
+	lexWarnings []lexicon.Diagnostic
 }
 
-func prepare(cfg Config) (*job, error) {
+func prepare(ctx context.Context, cfg Config) (*job, error) {
 	if err := cfg.check(); err != nil {
 		return nil, err
 	}
-	lex, err := LoadLexicons(cfg.Lexicons)
+	lj, err := prepareLexicon(ctx, cfg.Lexicons)
 	if err != nil {
 		return nil, err
 	}
-	m, err := lexicon.Compile(lex)
-	if err != nil {
-		return nil, fmt.Errorf("compiling lexicon %s: %w", lex.Name, err)
-	}
+	logLexiconWarnings(cfg.Log, lj.warnings)
+	lex, m := lj.lex, lj.matcher
 	opt, bpHash, err := featureOptions(cfg)
 	if err != nil {
 		return nil, err
@@ -184,12 +186,15 @@ func prepare(cfg Config) (*job, error) {
 		runDate:  output.DateOf(cfg.RunDate),
 		inputs:   cfg.Inputs,
 		flagJSON: cfg.flagsJSON(),
+
+		lexSHA256:   lj.sha256,
+		lexWarnings: lj.warnings,
 	}
-	j.runID = runID(cfg, lex.SHA256(), bpHash)
+	j.runID = runID(cfg, lj.sha256, bpHash)
 	j.meta = map[string]string{
 		"framing.version":         cfg.Version,
 		"framing.run_id":          j.runID,
-		"framing.lexicon_sha256":  lex.SHA256(),
+		"framing.lexicon_sha256":  lj.sha256,
 		"framing.lexicon_name":    lex.Name,
 		"framing.lexicon_version": lex.Version,
 		"framing.schema_version":  output.SchemaVersion,

@@ -1,12 +1,15 @@
 package pipeline
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
+	"strings"
 	"time"
 
 	"framing/features"
@@ -17,29 +20,111 @@ import (
 // LoadLexicons loads and merges the lexicon files, or returns the embedded
 // default when there are none. A dimension defined twice is an error.
 func LoadLexicons(paths []string) (*lexicon.Lexicon, error) {
+	l, _, err := loadLexicons(paths)
+	return l, err
+}
+
+// loadLexicons is LoadLexicons that also returns the warnings and notes of
+// every file's import and those of the merged lexicon (lexicon.Warnings:
+// no negators), which a run logs and records in its runs row.
+func loadLexicons(paths []string) (*lexicon.Lexicon, []lexicon.Diagnostic, error) {
 	if len(paths) == 0 {
 		l, err := lexicon.Default()
 		if err != nil {
-			return nil, fmt.Errorf("loading the default lexicon: %w", err)
+			return nil, nil, fmt.Errorf("loading the default lexicon: %w", err)
 		}
-		return l, nil
+		return l, l.Warnings(), nil
 	}
 	ls := make([]*lexicon.Lexicon, 0, len(paths))
+	var diags []lexicon.Diagnostic
 	for _, p := range paths {
-		l, err := lexicon.Load(p)
+		l, ds, err := lexicon.LoadFile(p)
 		if err != nil {
-			return nil, fmt.Errorf("loading lexicon %s: %w", p, err)
+			return nil, nil, fmt.Errorf("loading lexicon %s: %w", p, err)
 		}
 		ls = append(ls, l)
+		diags = append(diags, ds...)
 	}
-	if len(ls) == 1 {
-		return ls[0], nil
+	l := ls[0]
+	if len(ls) > 1 {
+		var err error
+		if l, err = lexicon.Merge(ls...); err != nil {
+			return nil, nil, fmt.Errorf("combining lexicons: %w", err)
+		}
 	}
-	l, err := lexicon.Merge(ls...)
-	if err != nil {
-		return nil, fmt.Errorf("combining lexicons: %w", err)
+	return l, append(l.Warnings(), diags...), nil
+}
+
+// lexiconJob is what a run derives from its lexicon files.
+type lexiconJob struct {
+	lex      *lexicon.Lexicon
+	matcher  *lexicon.Matcher
+	sha256   string
+	warnings []lexicon.Diagnostic // warnings and notes, for the log and the runs row
+}
+
+// prepareLexicon loads, hashes and compiles the lexicon. A dictionary of a
+// million categories takes many seconds, so the work runs on its own
+// goroutine and a stop request (ctx) returns at once; the abandoned work
+// ends with the process, which is about to exit.
+func prepareLexicon(ctx context.Context, paths []string) (lexiconJob, error) {
+	type result struct {
+		lj  lexiconJob
+		err error
 	}
-	return l, nil
+	if err := ctx.Err(); err != nil {
+		return lexiconJob{}, fmt.Errorf("loading lexicon: %w", err)
+	}
+	done := make(chan result, 1)
+	go func() {
+		lex, warnings, err := loadLexicons(paths)
+		if err != nil {
+			done <- result{err: err}
+			return
+		}
+		m, err := lexicon.Compile(lex)
+		if err != nil {
+			done <- result{err: fmt.Errorf("compiling lexicon %s: %w", lex.Name, err)}
+			return
+		}
+		done <- result{lj: lexiconJob{lex: lex, matcher: m, sha256: lex.SHA256(), warnings: warnings}}
+	}()
+	select {
+	case r := <-done:
+		return r.lj, r.err
+	case <-ctx.Done():
+		return lexiconJob{}, fmt.Errorf("loading lexicon: %w", ctx.Err())
+	}
+}
+
+// maxWarningSample is how many lexicon warnings the log and the runs row
+// show; the rest are counted.
+const maxWarningSample = 5
+
+// warningSample returns the first lexicon warnings, one a line, or nil.
+func warningSample(ds []lexicon.Diagnostic) *string {
+	if len(ds) == 0 {
+		return nil
+	}
+	lines := make([]string, 0, maxWarningSample)
+	for _, d := range ds[:min(len(ds), maxWarningSample)] {
+		lines = append(lines, d.String())
+	}
+	s := strings.Join(lines, "\n")
+	return &s
+}
+
+// logLexiconWarnings logs the first lexicon warnings and how many there
+// are in all, so that what an import dropped is seen in every run's log
+// (`framing lexicon validate` lists them all).
+func logLexiconWarnings(log *slog.Logger, ds []lexicon.Diagnostic) {
+	if len(ds) == 0 {
+		return
+	}
+	for _, d := range ds[:min(len(ds), maxWarningSample)] {
+		log.Warn("lexicon", "diagnostic", d.String())
+	}
+	log.Warn(fmt.Sprintf("lexicon: %d warning(s) and note(s); `framing lexicon validate FILE` lists them all", len(ds)))
 }
 
 // featureOptions builds the scorer's options and returns the sha256 of the
@@ -77,7 +162,7 @@ func writeRunRow(c *output.Commit, j *job, cfg Config, sum *Summary, started, fi
 		Version:        cfg.Version,
 		LexiconName:    j.lex.Name,
 		LexiconVersion: j.lex.Version,
-		LexiconSHA256:  j.lex.SHA256(),
+		LexiconSHA256:  j.lexSHA256,
 		Inputs:         string(inputs),
 		RecordsRead:    sum.RecordsRead,
 		Articles:       sum.Articles,
@@ -86,6 +171,9 @@ func writeRunRow(c *output.Commit, j *job, cfg Config, sum *Summary, started, fi
 		DateWarnings:   sum.DateWarnings,
 		Flags:          j.flagJSON,
 		Seconds:        sum.Seconds,
+
+		LexiconWarnings:      int64(len(j.lexWarnings)),
+		LexiconWarningSample: warningSample(j.lexWarnings),
 	}
 	if err := output.Runs.WriteAll(c, j.runDate, j.meta, []output.RunRow{row}); err != nil {
 		return err

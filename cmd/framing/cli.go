@@ -62,7 +62,7 @@ const helpText = `framing measures how news outlets frame a story.
 Usage:
   framing run --input PATH... --out DIR [flags]   score a corpus and write Parquet
   framing stats --out DIR --from D1 [--to D2]     recompute statistics for a window of run dates
-  framing lexicon validate|show|export|explain    work with lexicons
+  framing lexicon validate|show|export|explain|evaluate|diff   work with lexicons
   framing version                                 print the version
   framing help                                    print this help
 
@@ -129,7 +129,7 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	case "stats":
 		return cmdStats(ctx, args[1:], stdout, stderr)
 	case "lexicon":
-		return cmdLexicon(args[1:], stdout, stderr)
+		return cmdLexicon(ctx, args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "framing %s\n", version)
 		return nil

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -15,10 +16,13 @@ const lexiconHelp = `Usage:
   framing lexicon show [FILE]                      dimensions, entry counts, examples
   framing lexicon export [--format yaml|dic] [FILE] write a lexicon in another format
   framing lexicon explain [--lexicon F] (--text "..." | --file F)  mark every match in a text
+  framing lexicon evaluate --input CORPUS (--spec F | --label FIELD --positive DIM=LABELS --negative DIM=LABELS)
+                                                   validate dimensions against labelled articles
+  framing lexicon diff A B [--input CORPUS]        what changed between two lexicons, and its effect on scores
 Without FILE, the embedded default lexicon is used.
 `
 
-func cmdLexicon(args []string, stdout, stderr io.Writer) error {
+func cmdLexicon(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, lexiconHelp)
 		return usagef("lexicon needs a subcommand")
@@ -32,6 +36,10 @@ func cmdLexicon(args []string, stdout, stderr io.Writer) error {
 		return lexExport(args[1:], stdout, stderr)
 	case "explain":
 		return lexExplain(args[1:], stdout, stderr)
+	case "evaluate":
+		return lexEvaluate(ctx, args[1:], stdout, stderr)
+	case "diff":
+		return lexDiff(ctx, args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, lexiconHelp)
 		return nil

@@ -13,6 +13,8 @@ func TestLexiconCommands(t *testing.T) {
 	bp := filepath.Join(dir, "boilerplate.txt")
 	writeFile(t, bp, "^Sponsored:.*$\n")
 	const sponsored = "The trade deal holds.\n\nSponsored: tariffs explained in five charts."
+	valence := filepath.Join(dir, "valence.txt")
+	writeFile(t, valence, "sturdy\t1.2\t0.4\t[1, 1, 2]\nshoddy\t-2.2\t0.6\t[-2, -3, -2]\n:-|\t-0.3\t0.5\t[0, -1, 0]\n")
 	bad := filepath.Join(dir, "bad.yaml")
 	writeFile(t, bad, "name: t\nversion: 1\ndimensions:\n  trade:\n    terms: [ta*riff]\n    colour: red\n")
 	tests := []struct {
@@ -30,9 +32,30 @@ func TestLexiconCommands(t *testing.T) {
 		{"export dic", []string{"lexicon", "export", "--format", "dic", good}, 0, []string{"%", "tariff*"}, nil},
 		{"explain", []string{"lexicon", "explain", "--lexicon", good, "--text", "The trade deal did not survive new tariffs."}, 0,
 			[]string{"[trade: trade deal]", "[trade: tariff*, negated]"}, nil},
+		{"explain stance", []string{"lexicon", "explain", "--text",
+			`"Maduro is a thug," said Rubio. Washington called the talks a fiasco.`}, 0,
+			[]string{"Maduro [actor: maduro; -thug* 2 quoted]", "Rubio [actor: us_government, speaker]",
+				"Washington [actor: us_government; -fiasco 1.6 authorial]"}, nil},
+		{"validate valence list", []string{"lexicon", "validate", valence}, 0,
+			[]string{"valence.txt:3:1: note: skipped 1 entries that are not words", "1 file(s) ok"}, nil},
+		{"show valence list", []string{"lexicon", "show", valence}, 0, []string{"tone: 1 positive, 1 negative"}, nil},
 		{"explain needs text", []string{"lexicon", "explain"}, exitUsage, nil, nil},
 		{"explain without boilerplate", []string{"lexicon", "explain", "--lexicon", good, "--text", sponsored}, 0,
 			[]string{"[trade: tariff*]"}, nil},
+		{"validate lc3 warns", []string{"lexicon", "validate", "../../lexicon/testdata/lsd.lc3"}, 0,
+			[]string{"no negators", "neg_positive", "1 file(s) ok"}, nil},
+		{"evaluate", []string{"lexicon", "evaluate", "--lexicon", "../../lexeval/testdata/harbor.yaml", "--input", "../../lexeval/testdata/labelled.jsonl",
+			"--spec", "../../lexeval/testdata/spec.yaml", "--json", filepath.Join(dir, "eval.json")}, 0,
+			[]string{"shipping", "0.938", "cargo"}, nil},
+		{"evaluate with flags", []string{"lexicon", "evaluate", "--lexicon", "../../lexeval/testdata/harbor.yaml", "--input", "../../lexeval/testdata/labelled.jsonl",
+			"--label", "topic", "--positive", "gardening=garden", "--negative", "*=harbor"}, 0, []string{"gardening", "1.000"}, nil},
+		{"evaluate unknown dimension", []string{"lexicon", "evaluate", "--input", "../../lexeval/testdata/labelled.jsonl",
+			"--label", "topic", "--positive", "weather=garden", "--negative", "weather=harbor"}, exitUsage, nil, nil},
+		{"evaluate needs input", []string{"lexicon", "evaluate", "--label", "topic"}, exitUsage, nil, nil},
+		{"diff", []string{"lexicon", "diff", good, "../../lexeval/testdata/harbor.yaml", "--input", "../../lexeval/testdata/labelled.jsonl"}, 0,
+			[]string{"dimensions: +gardening, +shipping, -trade", "dimension trade terms: -tariff*"}, nil},
+		{"diff with default", []string{"lexicon", "diff", "default", "default"}, 0, []string{"no change to any entry"}, nil},
+		{"diff needs two", []string{"lexicon", "diff", good}, exitUsage, nil, nil},
 		{"explain with boilerplate", []string{"lexicon", "explain", "--lexicon", good, "--boilerplate", bp, "--text", sponsored}, 0,
 			[]string{"[trade: trade deal]"}, []string{"Sponsored", "tariff"}},
 	}

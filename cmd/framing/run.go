@@ -62,7 +62,7 @@ func runFlags(c *runConfig, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&c.manifest, "manifest", "", "manifest.csv `file` describing a directory input (default: DIR/manifest.csv)")
 	fs.StringVar(&c.runDate, "run-date", "", "partition `date` YYYY-MM-DD (default: today in UTC)")
 	intVar(fs, &c.workers, "workers", 0, 0, maxWorkers, "`number` of scoring and statistics goroutines; 0 is GOMAXPROCS")
-	fs.Var(&c.lexicons, "lexicon", "lexicon `file` (.yaml, quanteda .yml, LIWC .dic); repeatable; default: the embedded lexicon")
+	fs.Var(&c.lexicons, "lexicon", "lexicon `file` (.yaml, quanteda .yml, LIWC or WordStat .dic, WordStat .cat, Lexicoder .lc3/.lcd, Yoshikoder .ykd, valence list .txt or .tsv); repeatable; default: the embedded lexicon")
 	fs.StringVar(&c.boilerplate, "boilerplate", "", "`file` of extra boilerplate line patterns (one regular expression a line)")
 	def := pipeline.DefaultWeights()
 	floatVar(fs, &c.weights.Title, "title-weight", def.Title, 0, maxWeight, "`weight` of frame hits in the title")
