@@ -164,13 +164,28 @@ func appendWords(dst []int32, toks []lexicon.Token) []int32 {
 	return dst
 }
 
+// anonShapes answers "no" for most words before the anonCues lookup.
+var anonShapes = newWordShapes(anonCues)
+
+// anonPairFirst are the first words of anonPairs, so that a pair is looked
+// up only after one of them.
+var anonPairFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for p := range anonPairs {
+		m[p[0]] = true
+	}
+	return m
+}()
+
+var anonPairShapes = newWordShapes(anonPairFirst)
+
 func hasAnonCue(w words) bool {
 	for i := range w.idx {
 		t := w.at(i)
-		if anonCues[t.Norm] {
+		if anonShapes.has(t.Norm) && anonCues[t.Norm] {
 			return true
 		}
-		if i+1 < w.len() && anonPairs[[2]string{t.Norm, w.at(i + 1).Norm}] {
+		if i+1 < w.len() && anonPairShapes.has(t.Norm) && anonPairs[[2]string{t.Norm, w.at(i + 1).Norm}] {
 			return true
 		}
 		if t.Norm == "official" {

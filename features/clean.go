@@ -293,20 +293,6 @@ func isFieldsJoined(line string) bool {
 	return true
 }
 
-// Masks for looking at eight bytes at once.
-const (
-	lowBits  = 0x0101010101010101
-	highBits = 0x8080808080808080
-)
-
-// load64 returns the eight bytes of s from i as a little-endian number (the
-// compiler makes it one load).
-func load64(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
 // spaceAt reports whether the rune at s[i] is white space (unicode.IsSpace;
 // an invalid byte is not) and its size.
 func spaceAt(s string, i int) (bool, int) {

@@ -50,3 +50,24 @@ func FuzzFieldsJoined(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSkipPlain checks skipPlain against a byte-by-byte scan.
+func FuzzSkipPlain(f *testing.F) {
+	f.Add("abcdefghijklmnop.qrs", 0, byte('.'), byte('!'), byte('?'))
+	f.Add("0123456789\u2019abcdefgh", 3, byte('"'), byte('"'), byte('"'))
+	f.Fuzz(func(t *testing.T, s string, from int, a, b, c byte) {
+		if from < 0 || from > len(s) {
+			return
+		}
+		want := from
+		for want < len(s) && s[want] < 0x80 && s[want] != a && s[want] != b && s[want] != c {
+			want++
+		}
+		got := skipPlain(s, from, len(s), a, b, c)
+		// skipPlain may stop early when fewer than eight bytes are left,
+		// never late.
+		if got > want || got < want && len(s)-got >= 8 || got < from {
+			t.Fatalf("skipPlain(%q, %d, %q %q %q) = %d, first special byte at %d", s, from, a, b, c, got, want)
+		}
+	})
+}

@@ -38,6 +38,10 @@ func findQuotes(dst []quoteSeg, text string, paras []span) ([]quoteSeg, int) {
 			segStart = i
 		}
 		for i < p.End {
+			i = skipPlain(text, i, p.End, '"', '"', '"')
+			if i == p.End {
+				break
+			}
 			if c := text[i]; c < utf8.RuneSelf && c != '"' {
 				i++ // the common case: an ASCII byte that is no quote mark
 				continue
