@@ -61,7 +61,7 @@ type item struct {
 	art      corpus.Article
 	read     bool
 	rej      *corpus.RecordError
-	internal bool     // rej is an internal error (a recovered panic)
+	internal bool        // rej is an internal error (a recovered panic)
 	sha      [32]byte    // sha256 of the article text
 	rows     articleRows // the article's rows, made by the worker that scored it
 }
