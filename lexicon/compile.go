@@ -66,6 +66,7 @@ type Matcher struct {
 	entries    []centry
 	info       []entryInfo // hot fields of entries, same index
 	exact      keyTable    // folded first word → entries
+	exactKeys  hashSet     // the hashes of exact's keys
 	glob       globIndex   // folded prefix of a glob first word → entries
 	dims       []string
 	actors     []string
@@ -81,6 +82,11 @@ type entryInfo struct {
 	nwords uint8 // 0 for more than 255 words
 	simple bool  // one word, not case-sensitive: the index key match is the match
 	long   bool  // matched by its phraseAuto after the candidates are known
+	// second is the length of a phrase's second word when it is exact and
+	// compared with Norm, else -1: a token of another length after the
+	// first rules the phrase out before matchAt (the vote, the opposition:
+	// phrases after common words are tried at most of their tokens).
+	second int32
 }
 
 // rank fills info, giving each entry its tie-break priority once, so Match
@@ -102,8 +108,12 @@ func (m *Matcher) rank() {
 		if n > 255 {
 			n = 0
 		}
+		second := int32(-1)
+		if len(e.pat.words) > 1 && !e.pat.words[1].glob && !e.pat.cased {
+			second = int32(len(e.pat.words[1].text))
+		}
 		m.info[id] = entryInfo{group: int32(e.group), prio: int32(prio), kind: e.kind, nwords: uint8(n),
-			simple: n == 1 && !e.pat.cased, long: e.auto != nil}
+			simple: n == 1 && !e.pat.cased, long: e.auto != nil, second: second}
 	}
 }
 
@@ -169,6 +179,7 @@ func compile(l *Lexicon, wordByWord bool) (*Matcher, error) {
 	}
 	m.rank()
 	m.exact = newKeyTable(exact)
+	m.exactKeys = newHashSet(m.exact.hashes())
 	m.glob = newGlobIndex(glob)
 	return m, nil
 }
@@ -208,15 +219,21 @@ func (m *Matcher) Dimensions() []string { return append([]string(nil), m.dims...
 // Actors returns the actor names in lexicon order.
 func (m *Matcher) Actors() []string { return append([]string(nil), m.actors...) }
 
-// candidates calls f for every entry whose first word can match tok. It
-// hashes the token once, byte by byte: on the way it walks the glob
-// prefixes (see globIndex), which most tokens leave after a byte or two,
-// and at the end it probes the exact keys. The work per token is bounded by
-// the token, not the lexicon.
-func (m *Matcher) candidates(tok *Token, f func(id int32)) {
-	s := tok.Norm
+// appendCandidates appends to dst every entry whose first word can match
+// the token whose Norm is s. It hashes the token once, byte by byte: on the
+// way it walks the glob prefixes (see globIndex), which most tokens leave
+// after a byte or two, and at the end it asks the exact keys, first their
+// hash set, which answers no for most words without a probe of the table.
+// The work per token is bounded by the token, not the lexicon.
+func (m *Matcher) appendCandidates(dst []int32, s string) []int32 {
 	h := uint64(fnvOffset)
 	k, n := 0, min(len(s), m.glob.max)
+	if len(s) < m.glob.min {
+		n = 0 // shorter than any glob key
+	}
+	for ; k < m.glob.min-1 && k < n; k++ {
+		h = (h ^ uint64(s[k])) * fnvPrime
+	}
 	for k < n {
 		h = (h ^ uint64(s[k])) * fnvPrime
 		k++
@@ -224,15 +241,14 @@ func (m *Matcher) candidates(tok *Token, f func(id int32)) {
 			break // no glob key begins with s[:k]
 		}
 		if m.glob.keys.has(h) && (k == len(s) || utf8.RuneStart(s[k])) {
-			for _, id := range m.glob.table.lookup(s[:k], h) {
-				f(id)
-			}
+			dst = append(dst, m.glob.table.lookup(s[:k], h)...)
 		}
 	}
 	for ; k < len(s); k++ {
 		h = (h ^ uint64(s[k])) * fnvPrime
 	}
-	for _, id := range m.exact.lookup(s, h) {
-		f(id)
+	if m.exactKeys.has(h) {
+		dst = append(dst, m.exact.lookup(s, h)...)
 	}
+	return dst
 }

@@ -68,6 +68,15 @@ func newKeyTable(index map[string][]int32) keyTable {
 	return kt
 }
 
+// hashes returns the fnvString of every key.
+func (kt *keyTable) hashes() []uint64 {
+	hs := make([]uint64, len(kt.keys))
+	for i, k := range kt.keys {
+		hs[i] = fnvString(k)
+	}
+	return hs
+}
+
 // lookup returns the entries under key s, whose fnvString is h, or nil.
 func (kt *keyTable) lookup(s string, h uint64) []int32 {
 	if len(kt.keys) == 0 {
@@ -89,7 +98,9 @@ func (kt *keyTable) lookup(s string, h uint64) []int32 {
 
 // hashSet is a one-hash Bloom filter of FNV hashes: has never answers no
 // for a hash that was added, and rarely yes for another (16 bits per
-// member).
+// member). It indexes by the top bits of the hash, which the FNV
+// multiplications have mixed with every byte, so a probe is a shift and a
+// bit test.
 type hashSet struct {
 	bits  []uint64
 	shift uint
@@ -102,14 +113,14 @@ func newHashSet(hashes []uint64) hashSet {
 	}
 	s := hashSet{bits: make([]uint64, 1<<n/64), shift: 64 - n}
 	for _, h := range hashes {
-		b := mix(h) >> s.shift
+		b := h >> (s.shift & 63)
 		s.bits[b/64] |= 1 << (b % 64)
 	}
 	return s
 }
 
 func (s *hashSet) has(h uint64) bool {
-	b := mix(h) >> s.shift
+	b := h >> (s.shift & 63) // the mask tells the compiler the shift is below 64
 	return s.bits[b/64]&(1<<(b%64)) != 0
 }
 
@@ -118,12 +129,14 @@ func (s *hashSet) has(h uint64) bool {
 // prefix of every glob key (as a trie holds its nodes) and keys those of
 // the keys themselves. The walk stops at the first prefix of the token that
 // no glob key begins with, after one or two bytes for most words, and
-// probes the table only where a key may end.
+// probes the table only where a key may end. Prefixes shorter than the
+// shortest key are not looked up: nearly every one- and two-letter start
+// begins some key.
 type globIndex struct {
 	table    keyTable
 	prefixes hashSet
 	keys     hashSet
-	max      int // longest key, in bytes
+	min, max int // shortest and longest key, in bytes
 }
 
 func newGlobIndex(glob map[string][]int32) globIndex {
@@ -137,6 +150,9 @@ func newGlobIndex(glob map[string][]int32) globIndex {
 		}
 		keys = append(keys, h)
 		g.max = max(g.max, len(key))
+		if g.min == 0 || len(key) < g.min {
+			g.min = len(key)
+		}
 	}
 	g.prefixes, g.keys = newHashSet(prefixes), newHashSet(keys)
 	return g

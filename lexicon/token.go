@@ -218,8 +218,8 @@ var wordByte = func() (t [256]uint8) {
 // else is left to word.
 func (t *tokenizer) asciiWord(i int) int {
 	s := t.text
-	j := i
-	var up uint8
+	j := i + 1
+	up := wordByte[s[i]]
 	for j < len(s) {
 		w := wordByte[s[j]]
 		if w == 0 {
@@ -228,7 +228,7 @@ func (t *tokenizer) asciiWord(i int) int {
 		up |= w
 		j++
 	}
-	if t.glob || j < len(s) && !wordEnds(s, i, j) {
+	if t.glob || j < len(s) && mayJoin[s[j]] && !wordEnds(s, i, j) {
 		return t.word(i)
 	}
 	raw := s[i:j]
@@ -242,6 +242,15 @@ func (t *tokenizer) asciiWord(i int) int {
 	t.toks = append(t.toks, Token{Norm: norm, Cased: raw, Start: t.base + i, End: t.base + j, Kind: Word})
 	return j
 }
+
+// mayJoin marks the bytes after a run of ASCII letters and digits that may
+// go on the word (see wordEnds): apostrophes, '.', ',' and bytes from 0x80.
+var mayJoin = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= utf8.RuneSelf || c == '\'' || c == '`' || c == '.' || c == ','
+	}
+	return t
+}()
 
 // wordEnds reports whether the ASCII letters and digits s[i:j] are a whole
 // token, as word would find: the byte at j (j < len(s)) cannot join the
