@@ -30,12 +30,31 @@ func zeroBytes(x uint64) uint64 {
 // skipPlain returns the index of the first byte of s from i, below end,
 // that is from 0x80 or one of a, b and c, looking at eight bytes at a time;
 // or the index where fewer than eight bytes are left before end, from which
-// the caller goes on byte by byte.
+// the caller goes on byte by byte. It tests each word with the inexact
+// (x - 1) &^ x, which never misses a zero byte, and finds the exact first
+// byte only in a word that has one.
 func skipPlain(s string, i, end int, a, b, c byte) int {
+	pa, pb, pc := lowBits*uint64(a), lowBits*uint64(b), lowBits*uint64(c)
 	for i+8 <= end {
 		v := load64(s, i)
-		m := v&highBits | zeroBytes(v^lowBits*uint64(a)) | zeroBytes(v^lowBits*uint64(b)) | zeroBytes(v^lowBits*uint64(c))
-		if m != 0 {
+		xa, xb, xc := v^pa, v^pb, v^pc
+		if (v|(xa-lowBits)&^xa|(xb-lowBits)&^xb|(xc-lowBits)&^xc)&highBits != 0 {
+			m := v&highBits | zeroBytes(xa) | zeroBytes(xb) | zeroBytes(xc)
+			return i + bits.TrailingZeros64(m)/8
+		}
+		i += 8
+	}
+	return i
+}
+
+// skipPlain1 is skipPlain for one byte value a.
+func skipPlain1(s string, i, end int, a byte) int {
+	pa := lowBits * uint64(a)
+	for i+8 <= end {
+		v := load64(s, i)
+		xa := v ^ pa
+		if (v|(xa-lowBits)&^xa)&highBits != 0 {
+			m := v&highBits | zeroBytes(xa)
 			return i + bits.TrailingZeros64(m)/8
 		}
 		i += 8

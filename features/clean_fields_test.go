@@ -55,6 +55,7 @@ func FuzzFieldsJoined(f *testing.F) {
 func FuzzSkipPlain(f *testing.F) {
 	f.Add("abcdefghijklmnop.qrs", 0, byte('.'), byte('!'), byte('?'))
 	f.Add("0123456789\u2019abcdefgh", 3, byte('"'), byte('"'), byte('"'))
+	f.Add("0123456789abcdefgh\"ijklmnopqrstu", 1, byte('"'), byte('"'), byte('"'))
 	f.Fuzz(func(t *testing.T, s string, from int, a, b, c byte) {
 		if from < 0 || from > len(s) {
 			return
@@ -64,6 +65,11 @@ func FuzzSkipPlain(f *testing.F) {
 			want++
 		}
 		got := skipPlain(s, from, len(s), a, b, c)
+		if a == b && b == c {
+			if got1 := skipPlain1(s, from, len(s), a); got1 != got {
+				t.Fatalf("skipPlain1(%q, %d, %q) = %d, skipPlain gives %d", s, from, a, got1, got)
+			}
+		}
 		// skipPlain may stop early when fewer than eight bytes are left,
 		// never late.
 		if got > want || got < want && len(s)-got >= 8 || got < from {

@@ -38,7 +38,7 @@ func findQuotes(dst []quoteSeg, text string, paras []span) ([]quoteSeg, int) {
 			segStart = i
 		}
 		for i < p.End {
-			i = skipPlain(text, i, p.End, '"', '"', '"')
+			i = skipPlain1(text, i, p.End, '"')
 			if i == p.End {
 				break
 			}

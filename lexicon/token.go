@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -100,10 +101,26 @@ func LowerASCII(s string) string {
 func AppendLowerASCII(dst []byte, s string) []byte {
 	n := len(dst)
 	dst = append(dst, s...)
-	for i, c := range dst[n:] {
-		dst[n+i] = lowerByte[c]
+	b := dst[n:]
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		binary.LittleEndian.PutUint64(b[i:], lower8(binary.LittleEndian.Uint64(b[i:])))
+	}
+	for ; i < len(b); i++ {
+		b[i] = lowerByte[b[i]]
 	}
 	return dst
+}
+
+// lower8 lowers the ASCII capitals among the eight bytes of v: for each
+// byte from 'A' to 'Z' (high bit clear, low seven bits at least 'A' and
+// below '['), 0x20 is added. No sum carries into the next byte.
+func lower8(v uint64) uint64 {
+	const low7, high = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	const ones = high / 0x80
+	h := v & low7
+	upper := (h + ones*(0x80-'A')) &^ (h + ones*(0x80-'[')) &^ v & high
+	return v + upper>>2
 }
 
 // TokenBytes is about how many bytes of news text make one token, words and
@@ -388,10 +405,7 @@ func hasASCIIUpper(s string) bool {
 // as it is, so byte offsets into s stay valid in the result. It allocates
 // once: the bytes it fills become the string, as in strings.Builder.
 func lowerASCIIBytes(s string) string {
-	b := make([]byte, len(s))
-	for i := 0; i < len(s); i++ {
-		b[i] = lowerByte[s[i]]
-	}
+	b := AppendLowerASCII(make([]byte, 0, len(s)), s)
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 

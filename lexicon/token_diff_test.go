@@ -122,3 +122,22 @@ func FuzzTokenizeReference(f *testing.F) {
 	}
 	f.Fuzz(checkSameTokens)
 }
+
+// FuzzLowerASCII checks the eight-byte lowering against a byte at a time.
+func FuzzLowerASCII(f *testing.F) {
+	f.Add("The U.S. AND @[`{ Zz ÀÉ \x7f\xc0\xdf")
+	f.Fuzz(func(t *testing.T, s string) {
+		want := []byte(s)
+		for i, c := range want {
+			if 'A' <= c && c <= 'Z' {
+				want[i] = c + 'a' - 'A'
+			}
+		}
+		if got := AppendLowerASCII([]byte("x"), s); string(got) != "x"+string(want) {
+			t.Fatalf("AppendLowerASCII(%q) = %q, want %q", s, got[1:], want)
+		}
+		if got := LowerASCII(s); got != string(want) {
+			t.Fatalf("LowerASCII(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
