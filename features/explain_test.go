@@ -20,7 +20,7 @@ func TestExplain(t *testing.T) {
 			"Tariff [economic: tariff]\n\nThe city [actor: City; -fair 1.5 authorial] was not very [intensifier: very] fair [+fair, negated] on jobs [economic: jobs].\n"},
 		{"voices and speakers", Input{Text: `"The union is bad," said the city. The city said the union was fair.`}, true,
 			`"The union [actor: Union; -bad 1 quoted] is bad [-bad]," said the city [actor: City, speaker]. ` +
-				"The city [actor: City, speaker] said the union [actor: Union; +fair 1 authorial] was fair [+fair].\n"},
+				"The city [actor: City, speaker] said the union [actor: Union; +fair 1 quoted] was fair [+fair].\n"},
 		{"negated frame", Input{Text: "It was never a border issue."}, true,
 			"It was never a border [security: border, negated] issue.\n"},
 	}

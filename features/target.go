@@ -107,6 +107,9 @@ type place struct {
 	// intensified: an intensifier ends on this token or the one before, so
 	// a tone word starting here is intensified (see intensifierReach).
 	intensified bool
+	// reported: outside quotations, in indirect speech (reported.go); its
+	// tone counts in the quoted voice.
+	reported bool
 }
 
 // mention is one actor match of a sentence.
@@ -171,9 +174,9 @@ func (tg *targeter) shares(dst []toneShare, s *sentence, quotes []quoteSeg) []to
 			}
 			right++
 		}
-		quoted := tg.places[mt.Start].quote >= 0
+		quoted := tg.places[mt.Start].quote >= 0 || tg.places[mt.Start].reported
 		l, r := left, right
-		if quoted { // a speaker's own words are not about the speaker
+		if quoted { // a speaker's own words, quoted or reported, are not about the speaker
 			l, r = lastNS, -1
 			if right < len(tg.mentions) {
 				r = tg.mentions[right].nextNS
@@ -287,6 +290,7 @@ func (tg *targeter) layout(s *sentence, quotes []quoteSeg) {
 		}
 	}
 	tg.places[n].clause, tg.places[n].quote, tg.places[n].word = clause, -1, words
+	markReported(s.toks, tg.places[:n])
 	for i := range s.matches {
 		if mt := &s.matches[i]; mt.Kind == lexicon.Intensifier && mt.End <= n {
 			for k := mt.End; k < mt.End+intensifierReach && k <= n; k++ {

@@ -192,7 +192,8 @@ func BenchmarkComputeStats1MTables(b *testing.B) {
 		{"chi_square", func(s *tableRows) { s.chiSquare(wd, sums) }},
 		{"stance", func(s *tableRows) {
 			for _, a := range wd.actors() {
-				s.stance(wd, a)
+				s.stance(wd, "stance", a, wd.stance[a])
+				s.stance(wd, "authorial_stance", a, wd.authorial[a])
 			}
 		}},
 		{"keyness", func(s *tableRows) { s.keynessRows(wd, sums) }},

@@ -30,6 +30,9 @@ type windowData struct {
 	terms []map[string]int64
 	// stance[actor] holds the stance values of the articles with tone.
 	stance map[string]*groupedValues
+	// authorial[actor] holds the authorial stance values of the articles
+	// with tone in the outlet's own voice (docs/stance.md).
+	authorial map[string]*groupedValues
 }
 
 // groupedValues are values with the outlet each belongs to.
@@ -89,6 +92,7 @@ type rawWindow struct {
 	hits      [][]int64
 	terms     map[[2]string]int64 // {outlet, dim\x1fentry}
 	stanceAct map[string]*groupedValues
+	authAct   map[string]*groupedValues
 }
 
 func (r *rawWindow) intern(m map[string]int, list *[]string, s string) int {
@@ -144,6 +148,7 @@ func (r *rawWindow) add(src Source, w output.Window) error {
 	if r.terms == nil {
 		r.terms = map[[2]string]int64{}
 		r.stanceAct = map[string]*groupedValues{}
+		r.authAct = map[string]*groupedValues{}
 	}
 	err = output.Terms.Scan(src.Root, src.Day, func(t output.TermRow) error {
 		r.terms[[2]string{t.Outlet, t.Dimension + "\x1f" + t.Entry}] += t.Hits
@@ -153,19 +158,26 @@ func (r *rawWindow) add(src Source, w output.Window) error {
 		return err
 	}
 	err = output.Stance.Scan(src.Root, src.Day, func(s output.StanceRow) error {
-		if s.Stance == nil {
-			return nil
-		}
-		g := r.stanceAct[s.Actor]
-		if g == nil {
-			g = &groupedValues{}
-			r.stanceAct[s.Actor] = g
-		}
-		g.outlet = append(g.outlet, r.intern(r.outletIdx, &r.outlets, s.Outlet))
-		g.value = append(g.value, *s.Stance)
+		r.addStance(r.stanceAct, s.Actor, s.Outlet, s.Stance)
+		r.addStance(r.authAct, s.Actor, s.Outlet, s.AuthorialStance)
 		return nil
 	})
 	return err
+}
+
+// addStance appends one article's value v (nil: no tone, nothing to add)
+// to the actor's values in m.
+func (r *rawWindow) addStance(m map[string]*groupedValues, actor, outlet string, v *float64) {
+	if v == nil {
+		return
+	}
+	g := m[actor]
+	if g == nil {
+		g = &groupedValues{}
+		m[actor] = g
+	}
+	g.outlet = append(g.outlet, r.intern(r.outletIdx, &r.outlets, outlet))
+	g.value = append(g.value, *v)
 }
 
 // addDim starts the columns of a dimension first seen in a frames row, with
@@ -192,7 +204,8 @@ func (r *rawWindow) finish(w output.Window) *windowData {
 	wd := &windowData{window: w, dims: dims, outlets: outlets,
 		outlet: r.outlet, day: r.day, logTokens: make([]float64, n), tokens: r.tokens,
 		per1k: make([][]float64, len(dims)), share: make([][]float64, len(dims)), hits: make([][]int64, len(dims)),
-		terms: make([]map[string]int64, len(outlets)), stance: map[string]*groupedValues{}}
+		terms: make([]map[string]int64, len(outlets)), stance: remapGroups(r.stanceAct, outletMap),
+		authorial: remapGroups(r.authAct, outletMap)}
 	for od, d := range dimMap {
 		wd.per1k[d], wd.share[d], wd.hits[d] = r.per1k[od], r.share[od], r.hits[od]
 	}
@@ -206,14 +219,20 @@ func (r *rawWindow) finish(w output.Window) *windowData {
 	for k, v := range r.terms {
 		wd.terms[outletMap[r.outletIdx[k[0]]]][k[1]] += v
 	}
-	for actor, g := range r.stanceAct {
+	return wd
+}
+
+// remapGroups renumbers the outlets of each actor's values by outletMap.
+func remapGroups(m map[string]*groupedValues, outletMap []int) map[string]*groupedValues {
+	out := make(map[string]*groupedValues, len(m))
+	for actor, g := range m {
 		ng := &groupedValues{value: g.value, outlet: make([]int, len(g.outlet))}
 		for i, o := range g.outlet {
 			ng.outlet[i] = outletMap[o]
 		}
-		wd.stance[actor] = ng
+		out[actor] = ng
 	}
-	return wd
+	return out
 }
 
 // sortedRemap sorts names and returns, for each old index, the new one.

@@ -64,12 +64,17 @@ func (wd *windowData) actors() []string {
 	return actors
 }
 
-// stance runs the omnibus tests on one actor's per-article stance.
-func (s *tableRows) stance(wd *windowData, actor string) {
-	gv := wd.stance[actor]
+// stance runs the omnibus tests on one actor's per-article values gv, as
+// measure ("stance" for the combined voice, "authorial_stance" for the
+// outlet's own voice). A nil gv (no article with tone in that voice) adds
+// no rows.
+func (s *tableRows) stance(wd *windowData, measure, actor string, gv *groupedValues) {
+	if gv == nil {
+		return
+	}
 	groups := make([][]float64, len(wd.outlets))
 	for i, v := range gv.value {
 		groups[gv.outlet[i]] = append(groups[gv.outlet[i]], v)
 	}
-	s.omnibus(wd, "stance", actor, newOutletGroups(groups))
+	s.omnibus(wd, measure, actor, newOutletGroups(groups))
 }

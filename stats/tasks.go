@@ -51,7 +51,14 @@ func compute(wd *windowData, workers int) (*tableRows, error) {
 	}
 	tasks = append(tasks, task{"chi-square", func(s *tableRows) { s.chiSquare(wd, sh.totals) }})
 	for _, a := range wd.actors() {
-		tasks = append(tasks, task{"stance " + a, func(s *tableRows) { s.stance(wd, a) }})
+		tasks = append(tasks, task{"stance " + a, func(s *tableRows) { s.stance(wd, "stance", a, wd.stance[a]) }})
+	}
+	// Authorial stance after all the combined rows, so that those keep their
+	// order (docs/schema.md: rows are appended, never reordered).
+	for _, a := range wd.actors() {
+		tasks = append(tasks, task{"authorial stance " + a, func(s *tableRows) {
+			s.stance(wd, "authorial_stance", a, wd.authorial[a])
+		}})
 	}
 	tasks = append(tasks,
 		task{output.Keyness.Name(), func(s *tableRows) { s.keynessRows(wd, sh.totals) }},

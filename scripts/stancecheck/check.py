@@ -7,7 +7,8 @@
 Reads PREFIX-articles.tsv (every article's positive and negative mass per
 actor) and recomputes, independently of the Go code, the AUC with
 sklearn.metrics.roc_auc_score and the outlet-level Spearman with
-scipy.stats.spearmanr, then compares them with PREFIX-results.tsv. Checked with
+scipy.stats.spearmanr, with the outlet definition (-outlets) and aggregation
+(-agg) that PREFIX-results.tsv records, then compares them with PREFIX-results.tsv. Checked with
 scipy 1.17.1 and scikit-learn 1.9.1 (pip, Python 3). Exit 1 on a mismatch.
 """
 import csv
@@ -37,24 +38,34 @@ def main(prefix):
     bad = 0
     for r in results:
         actor, subset, sign = r["actor"], r["subset"], int(r["sign"])
-        minimum = int(r["min"])
-        pts = []
+        minimum, base, agg = int(r["min"]), r["base"], r["agg"]
+        pts, mentions = [], {}
         for a in arts:
             if a["actor"] != actor:
-                continue
-            pos, neg = float(a["positive"]), float(a["negative"])
-            if pos + neg <= 0:
                 continue
             half = fnv1a64(a["id"]) % 2
             if subset == "half A" and half != 0 or subset == "half B" and half != 1:
                 continue
-            pts.append((a["outlet"], int(a["lean"]), (pos - neg) / (pos + neg)))
-        sided = [(lean * sign > 0, st) for _, lean, st in pts if lean != 0]
+            mentions[a["outlet"]] = mentions.get(a["outlet"], 0) + 1
+            pos, neg = float(a["positive"]), float(a["negative"])
+            if pos + neg <= 0:
+                continue
+            pts.append((a["outlet"], int(a["lean"]), (pos - neg) / (pos + neg), pos, neg))
+        sided = [(lean * sign > 0, st) for _, lean, st, _, _ in pts if lean != 0]
         auc = roc_auc_score([s for s, _ in sided], [st for _, st in sided])
         by = {}
-        for outlet, lean, st in pts:
-            by.setdefault(outlet, (lean, []))[1].append(st)
-        kept = [(lean * sign, np.mean(v)) for lean, v in by.values() if len(v) >= minimum]
+        for outlet, lean, st, pos, neg in pts:
+            by.setdefault(outlet, (lean, []))[1].append((st, pos, neg))
+        kept = []
+        for outlet, (lean, v) in by.items():
+            count = mentions[outlet] if base == "mention" else len(v)
+            if count < minimum:
+                continue
+            if agg == "pooled":
+                p, n = sum(x[1] for x in v), sum(x[2] for x in v)
+                kept.append((lean * sign, (p - n) / (p + n)))
+            else:
+                kept.append((lean * sign, np.mean([x[0] for x in v])))
         rho, p = spearmanr([k[0] for k in kept], [k[1] for k in kept])
         want = (float(r["auc"]), float(r["rho"]), float(r["p"]), int(r["n_outlets"]))
         got = (auc, rho, p, len(kept))

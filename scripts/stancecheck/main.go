@@ -7,7 +7,8 @@
 // given on the command line; no test needs it.
 //
 //	go run ./scripts/stancecheck -corpus ../shared/corpus/labeled.jsonl.gz \
-//	    -actors docs/validation/us-actors.yaml [-lexicon lex.yaml] [-tone list.txt] [-voice authorial]
+//	    -actors docs/validation/us-actors.yaml [-lexicon lex.yaml] [-tone list.txt] [-voice authorial] \
+//	    [-outlets stance|mention] [-agg mean|pooled]
 package main
 
 import (
@@ -46,6 +47,7 @@ type config struct {
 	corpus, actors, lexicon, dump string
 	tone                          string
 	voice                         string
+	base, agg                     string         // outlet definition and aggregation (measure.go)
 	expect                        map[string]int // actor → +1 when right-leaning outlets should be more positive, −1 for left
 	minArticles                   int
 	workers                       int
@@ -66,7 +68,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&c.voice, "voice", "combined", "which stance: "+strings.Join(voiceNames, ", "))
 	fs.StringVar(&c.dump, "dump", "", "write per-article and per-outlet values to `prefix`-articles.tsv and -outlets.tsv")
 	expect := fs.String("expect", defaultExpect, "actor=right|left: the side expected to be more positive")
-	fs.IntVar(&c.minArticles, "min", 30, "outlets need this many articles with a stance toward the actor")
+	fs.IntVar(&c.minArticles, "min", 30, "outlets need this many articles (see -outlets)")
+	fs.StringVar(&c.base, "outlets", baseStance, "what -min counts: "+baseStance+" (articles with a stance toward the actor) or "+baseMention+" (articles that mention it)")
+	fs.StringVar(&c.agg, "agg", aggMean, "outlet figure: "+aggMean+" (mean of article stances) or "+aggPooled+" (pooled tone mass)")
 	fs.IntVar(&c.workers, "workers", runtime.GOMAXPROCS(0), "scoring goroutines")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
@@ -76,6 +80,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if _, ok := voices[c.voice]; !ok {
 		return usageError{fmt.Sprintf("-voice %q: want one of %s", c.voice, strings.Join(voiceNames, ", "))}
+	}
+	if c.base != baseStance && c.base != baseMention {
+		return usageError{fmt.Sprintf("-outlets %q: want %s or %s", c.base, baseStance, baseMention)}
+	}
+	if c.agg != aggMean && c.agg != aggPooled {
+		return usageError{fmt.Sprintf("-agg %q: want %s or %s", c.agg, aggMean, aggPooled)}
 	}
 	var err error
 	if c.expect, err = parseExpect(*expect); err != nil {

@@ -40,12 +40,24 @@ func inSubset(id string, subset int) bool {
 	return int(h.Sum64()%2) == subset-1
 }
 
-// point is one article's stance toward one actor.
+// point is one article that mentions one actor: its tone mass toward the
+// actor and, when the mass is not zero, its stance.
 type point struct {
 	id, outlet string
 	lean       int
-	stance     float64
+	stance     float64 // (pos − neg) / (pos + neg); meaningful only when has
+	pos, neg   float64
+	has        bool // pos + neg > 0
 }
+
+// Outlet-level options (docs/stance.md, "Outlets"): which articles an outlet
+// must have min of, and how its articles are combined.
+const (
+	baseStance  = "stance"  // min articles with a defined stance toward the actor
+	baseMention = "mention" // min articles that mention the actor
+	aggMean     = "mean"    // mean of the article stances
+	aggPooled   = "pooled"  // (ΣP − ΣN) / (ΣP + ΣN) over the outlet's articles
+)
 
 // outletMean is one outlet's mean stance toward one actor.
 type outletMean struct {
@@ -63,7 +75,8 @@ type result struct {
 	nExpected     int     // articles with a stance on the expected side
 	nOther        int     // and on the other side
 	rho, p        float64 // Spearman of lean and outlet mean, times sign
-	min           int     // articles with a stance an outlet needs
+	min           int     // articles an outlet needs (see base)
+	base, agg     string
 	outlets       []outletMean
 }
 
@@ -88,13 +101,13 @@ func measure(all []scored, actors []string, c config) []result {
 			if si > 0 {
 				min = (min + 1) / 2 // a half has half the articles: the same outlets qualify
 			}
-			out = append(out, validate(actor, name, sign, sub, min))
+			out = append(out, validate(actor, name, sign, sub, min, c.base, c.agg))
 		}
 	}
 	return out
 }
 
-// points lists the articles with a defined stance toward actor.
+// points lists the articles that mention actor, with or without a stance.
 func points(all []scored, actor string, voice func(features.Stance) (float64, float64)) []point {
 	var pts []point
 	for _, a := range all {
@@ -103,18 +116,26 @@ func points(all []scored, actor string, voice func(features.Stance) (float64, fl
 				continue
 			}
 			pos, neg := voice(st)
-			if pos+neg > 0 {
-				pts = append(pts, point{a.ID, a.Outlet, a.Lean, (pos - neg) / (pos + neg)})
+			p := point{id: a.ID, outlet: a.Outlet, lean: a.Lean, pos: pos, neg: neg, has: pos+neg > 0}
+			if p.has {
+				p.stance = (pos - neg) / (pos + neg)
 			}
+			pts = append(pts, p)
 		}
 	}
 	return pts
 }
 
-func validate(actor, subset string, sign int, pts []point, min int) result {
-	r := result{actor: actor, subset: subset, sign: sign, min: min, auc: math.NaN(), rho: math.NaN(), p: math.NaN()}
+// validate measures one actor on one subset: the AUC over the articles with
+// a stance, the Spearman ρ over the outlets that pass min (see outletMeans).
+func validate(actor, subset string, sign int, pts []point, min int, base, agg string) result {
+	r := result{actor: actor, subset: subset, sign: sign, min: min, base: base, agg: agg,
+		auc: math.NaN(), rho: math.NaN(), p: math.NaN()}
 	var expected, other []float64
 	for _, p := range pts {
+		if !p.has {
+			continue
+		}
 		switch p.lean * sign {
 		case 1:
 			expected = append(expected, p.stance)
@@ -126,7 +147,7 @@ func validate(actor, subset string, sign int, pts []point, min int) result {
 	if len(expected) > 0 && len(other) > 0 {
 		r.auc = model.MannWhitney(expected, other).U / float64(len(expected)*len(other))
 	}
-	r.outlets = outletMeans(pts, min)
+	r.outlets = outletMeans(pts, min, base, agg)
 	var lean, mean []float64
 	for _, o := range r.outlets {
 		lean = append(lean, float64(o.lean*sign))
@@ -138,25 +159,49 @@ func validate(actor, subset string, sign int, pts []point, min int) result {
 	return r
 }
 
-// outletMeans averages the article stances of every outlet with at least
-// min of them, sorted by outlet name.
-func outletMeans(pts []point, min int) []outletMean {
-	by := map[string]*outletMean{}
+// outletMeans combines the articles of every outlet that has at least min
+// articles with a stance (base "stance") or mentioning the actor (base
+// "mention"), sorted by outlet name. The outlet's figure is the mean of its
+// article stances (agg "mean") or its pooled stance (ΣP − ΣN) / (ΣP + ΣN)
+// (agg "pooled"); either way only articles with a stance enter it, so an
+// outlet of the "mention" base without any is left out. n counts the
+// articles with a stance.
+func outletMeans(pts []point, min int, base, agg string) []outletMean {
+	type acc struct {
+		outletMean
+		mentions int
+		pos, neg float64
+	}
+	by := map[string]*acc{}
 	for _, p := range pts {
 		o := by[p.outlet]
 		if o == nil {
-			o = &outletMean{outlet: p.outlet, lean: p.lean}
+			o = &acc{outletMean: outletMean{outlet: p.outlet, lean: p.lean}}
 			by[p.outlet] = o
 		}
-		o.n++
-		o.mean += p.stance
+		o.mentions++
+		if p.has {
+			o.n++
+			o.mean += p.stance
+			o.pos += p.pos
+			o.neg += p.neg
+		}
 	}
 	var out []outletMean
 	for _, o := range by {
-		if o.n >= min {
-			o.mean /= float64(o.n)
-			out = append(out, *o)
+		count := o.n
+		if base == baseMention {
+			count = o.mentions
 		}
+		if count < min || o.n == 0 {
+			continue
+		}
+		if agg == aggPooled {
+			o.mean = (o.pos - o.neg) / (o.pos + o.neg)
+		} else {
+			o.mean /= float64(o.n)
+		}
+		out = append(out, o.outletMean)
 	}
 	slices.SortFunc(out, func(a, b outletMean) int { return strings.Compare(a.outlet, b.outlet) })
 	return out

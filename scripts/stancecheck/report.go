@@ -11,7 +11,12 @@ import (
 // report prints one markdown table: per actor, AUC and Spearman on the
 // whole corpus and on each half.
 func report(w io.Writer, res []result, c config) {
-	fmt.Fprintf(w, "voice: %s; outlets need ≥ %d articles with a stance (≥ %d in a half)\n\n", c.voice, c.minArticles, (c.minArticles+1)/2)
+	what := "with a stance toward the actor"
+	if c.base == baseMention {
+		what = "mentioning the actor"
+	}
+	fmt.Fprintf(w, "voice: %s; outlets need ≥ %d articles %s (≥ %d in a half); outlet figure: %s\n\n",
+		c.voice, c.minArticles, what, (c.minArticles+1)/2, c.agg)
 	fmt.Fprintln(w, "| actor | expected | AUC all (n exp/other) | AUC half A | AUC half B | ρ all (outlets, p) | ρ half A | ρ half B |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|")
 	for i := 0; i+2 < len(res); i += 3 {
@@ -66,10 +71,10 @@ func dump(prefix string, all []scored, res []result, c config) error {
 		return err
 	}
 	return writeTSV(prefix+"-results.tsv", func(w *bufio.Writer) {
-		fmt.Fprintln(w, "actor\tsubset\tsign\tmin\tauc\tn_expected\tn_other\trho\tp\tn_outlets")
+		fmt.Fprintln(w, "actor\tsubset\tsign\tmin\tauc\tn_expected\tn_other\trho\tp\tn_outlets\tbase\tagg")
 		for _, r := range res {
-			fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%.17g\t%d\t%d\t%.17g\t%.17g\t%d\n", r.actor, r.subset, r.sign, r.min,
-				r.auc, r.nExpected, r.nOther, r.rho, r.p, len(r.outlets))
+			fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%.17g\t%d\t%d\t%.17g\t%.17g\t%d\t%s\t%s\n", r.actor, r.subset, r.sign, r.min,
+				r.auc, r.nExpected, r.nOther, r.rho, r.p, len(r.outlets), r.base, r.agg)
 		}
 	})
 }
