@@ -24,7 +24,8 @@ var allowed = map[string][]string{
 	"stats":             {"model", "output"},
 	"pipeline":          {"corpus", "features", "lexicon", "output", "stats"},
 	"lexeval":           {"corpus", "features", "lexicon", "model"},
-	"cmd/framing":       {"pipeline", "stats", "output", "lexicon", "lexeval"},
+	"report":            {"output"},
+	"cmd/framing":       {"pipeline", "stats", "output", "lexicon", "lexeval", "report"},
 	"scripts/gencorpus": {},
 	// A validation program (docs/stance.md), run by hand on labeled data.
 	"scripts/stancecheck": {"features", "lexicon", "model"},

@@ -2,6 +2,7 @@ package features
 
 import (
 	"html"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -152,6 +153,11 @@ func FuzzExtract(f *testing.F) {
 		for _, fr := range sc.Frames {
 			if fr.HasFirst && (fr.FirstPosition < 0 || fr.FirstPosition >= 1) {
 				t.Fatalf("first position %v", fr.FirstPosition)
+			}
+		}
+		for _, mr := range sc.Matches {
+			if mr.Matched == "" || strings.ContainsAny(mr.Left+mr.Matched+mr.Right, "\n\t") {
+				t.Fatalf("match context %q | %q | %q", mr.Left, mr.Matched, mr.Right)
 			}
 		}
 		if sc.NAnonymousAttributions > sc.NAttributions {

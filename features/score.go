@@ -131,12 +131,15 @@ type Voice struct {
 // MatchRow is one frame hit, for auditing a score down to the words.
 // Sentence counts through the article with the title as sentence 0 when the
 // title is not empty. TokenStart and TokenEnd count all tokens (words and
-// punctuation) through the article, title first.
+// punctuation) through the article, title first. Matched is the hit as
+// written in the cleaned text; Left and Right are up to ContextWords words
+// before and after it, as quanteda's kwic() shows a keyword in context.
 type MatchRow struct {
 	Sentence, TokenStart, TokenEnd int
 	Dimension, Entry               string
 	Weight                         float64
 	Negated                        bool
+	Matched, Left, Right           string
 }
 
 // sentence is one analyzed sentence of the title or the cleaned text.
@@ -411,8 +414,10 @@ func (fs *frameScorer) hit(si int, f *Frame, mt lexicon.Match) {
 		t.NegatedHits++
 	}
 	if fs.opt.KeepMatches {
+		left, matched, right := fs.d.kwic(s.title, s.tokBase+mt.Start, s.tokBase+mt.End)
 		fs.sc.Matches = append(fs.sc.Matches, MatchRow{Sentence: si, TokenStart: s.tokBase + mt.Start,
-			TokenEnd: s.tokBase + mt.End, Dimension: mt.Set, Entry: mt.Entry, Weight: mt.Weight, Negated: mt.Negated})
+			TokenEnd: s.tokBase + mt.End, Dimension: mt.Set, Entry: mt.Entry, Weight: mt.Weight, Negated: mt.Negated,
+			Matched: matched, Left: left, Right: right})
 	}
 }
 

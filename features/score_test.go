@@ -158,9 +158,11 @@ func TestExtractMatchesAndCoverage(t *testing.T) {
 	opt.KeepMatches = true
 	got := Extract(Input{Title: "Jobs", Text: "More jobs, fewer tariff rows."}, m, opt)
 	want := []MatchRow{
-		{Sentence: 0, TokenStart: 0, TokenEnd: 1, Dimension: "economic", Entry: "jobs", Weight: 2},
-		{Sentence: 1, TokenStart: 2, TokenEnd: 3, Dimension: "economic", Entry: "jobs", Weight: 2},
-		{Sentence: 1, TokenStart: 5, TokenEnd: 6, Dimension: "economic", Entry: "tariff", Weight: 1},
+		{Sentence: 0, TokenStart: 0, TokenEnd: 1, Dimension: "economic", Entry: "jobs", Weight: 2, Matched: "Jobs"},
+		{Sentence: 1, TokenStart: 2, TokenEnd: 3, Dimension: "economic", Entry: "jobs", Weight: 2,
+			Matched: "jobs", Left: "More", Right: ", fewer tariff rows."},
+		{Sentence: 1, TokenStart: 5, TokenEnd: 6, Dimension: "economic", Entry: "tariff", Weight: 1,
+			Matched: "tariff", Left: "More jobs, fewer", Right: "rows."},
 	}
 	if diff := cmp.Diff(want, got.Matches); diff != "" {
 		t.Errorf("matches (-want +got):\n%s", diff)
@@ -187,5 +189,27 @@ func TestExtractDeterministic(t *testing.T) {
 		if diff := cmp.Diff(first, Extract(in, m, opt)); diff != "" {
 			t.Fatalf("second run differs (-first +again):\n%s", diff)
 		}
+	}
+}
+
+// TestMatchContext checks the keyword-in-context columns: five words each
+// side, punctuation kept as written, white space made one space, across
+// sentences and paragraphs but never between title and text.
+func TestMatchContext(t *testing.T) {
+	m := testMatcher(t, testLexicon)
+	opt := DefaultOptions()
+	opt.KeepMatches = true
+	text := "One two three four five six seven.\n\nEight   nine tariff ten eleven twelve thirteen fourteen fifteen."
+	got := Extract(Input{Title: "Jobs and more", Text: text}, m, opt)
+	var rows []MatchRow
+	for _, r := range got.Matches {
+		rows = append(rows, MatchRow{Entry: r.Entry, Matched: r.Matched, Left: r.Left, Right: r.Right})
+	}
+	want := []MatchRow{
+		{Entry: "jobs", Matched: "Jobs", Right: "and more"},
+		{Entry: "tariff", Matched: "tariff", Left: "five six seven. Eight nine", Right: "ten eleven twelve thirteen fourteen"},
+	}
+	if diff := cmp.Diff(want, rows); diff != "" {
+		t.Errorf("contexts (-want +got):\n%s", diff)
 	}
 }

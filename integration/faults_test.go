@@ -118,14 +118,14 @@ func assertKept(t *testing.T, out string, before map[string]string, date string)
 	if r := runRow(t, out, date); r.Articles == 0 {
 		t.Errorf("night %s: runs row says 0 articles", date)
 	}
-	rows, err := output.ReadTable[output.ArticleRow](filepath.Join(out, "articles", "run_date="+date, output.PartFile))
+	rows, err := output.ReadTable[output.ArticleRow](filepath.Join(out, "articles", date, output.PartFile))
 	if err != nil || len(rows) == 0 {
 		t.Errorf("night %s: articles table: %d rows, %v", date, len(rows), err)
 	}
 }
 
 // assertLayout fails when a reader of OUT could see anything but complete
-// Parquet files: OUT/<table>/<key>=<value>/part-00000.parquet, each with the
+// Parquet files: OUT/<table>/<date or window>/part-00000.parquet, each with the
 // PAR1 magic at both ends (a truncated file lacks the footer). Staging and
 // trash may only be dot directories at the top.
 func assertLayout(t *testing.T, out string) {
@@ -147,7 +147,7 @@ func assertLayout(t *testing.T, out string) {
 			t.Fatal(err)
 		}
 		for _, p := range parts {
-			if !p.IsDir() || !strings.Contains(p.Name(), "=") || strings.HasPrefix(p.Name(), ".") {
+			if !p.IsDir() || !partitionName(p.Name()) {
 				t.Errorf("stray entry %s/%s", tb.Name(), p.Name())
 				continue
 			}
@@ -195,18 +195,30 @@ func leftovers(t *testing.T, out string) []string {
 	return s
 }
 
-// partitions lists OUT's table/key=value directories.
+// partitionName reports whether a directory name is a partition's: a run
+// date or a window (docs/schema.md, layout 2).
+func partitionName(name string) bool {
+	_, errDay := output.ParseDate(name)
+	_, errWindow := output.ParseWindow(name)
+	return errDay == nil || errWindow == nil
+}
+
+// partitions lists OUT's table/partition directories.
 func partitions(t *testing.T, out string) []string {
 	t.Helper()
-	m, err := filepath.Glob(filepath.Join(out, "*", "*=*"))
+	m, err := filepath.Glob(filepath.Join(out, "*", "*"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := range m {
-		m[i], _ = filepath.Rel(out, m[i])
+	var parts []string
+	for _, p := range m {
+		rel, _ := filepath.Rel(out, p)
+		if !strings.HasPrefix(rel, ".") && partitionName(filepath.Base(p)) {
+			parts = append(parts, rel)
+		}
 	}
-	sort.Strings(m)
-	return m
+	sort.Strings(parts)
+	return parts
 }
 
 // phase tells from what a killed run left in OUT what it was doing: no
@@ -226,10 +238,10 @@ func phase(t *testing.T, out string) string {
 		}
 	}
 	st := filepath.Join(out, left[0])
-	if runs, _ := filepath.Glob(filepath.Join(st, "runs", "*=*")); len(runs) > 0 {
+	if runs, _ := filepath.Glob(filepath.Join(st, "runs", "*")); len(runs) > 0 {
 		return "commit"
 	}
-	if windows, _ := filepath.Glob(filepath.Join(st, "*", "window=*")); len(windows) > 0 {
+	if windows, _ := filepath.Glob(filepath.Join(st, "*", "*_*")); len(windows) > 0 {
 		return "stats"
 	}
 	return "stream"
@@ -277,7 +289,7 @@ func TestKillDuringRun(t *testing.T) {
 	t.Logf("full run over %d records: %v", lines, full.Round(time.Millisecond))
 
 	phases := map[string]int{}
-	runsFile := filepath.Join("runs", "run_date=2026-01-21", output.PartFile)
+	runsFile := filepath.Join("runs", "2026-01-21", output.PartFile)
 	runsSum := snapshot(t, out)[runsFile]
 	// Three delays while reading, then steps of 3% from 90% on until two
 	// runs finish before their kill: statistics and the commit are short
@@ -393,7 +405,7 @@ func TestKillWhileReading(t *testing.T) {
 	}
 	assertKept(t, out, before, "2026-01-20")
 	assertLayout(t, out)
-	if _, err := os.Stat(filepath.Join(out, "articles", "run_date=2026-01-21")); !os.IsNotExist(err) {
+	if _, err := os.Stat(filepath.Join(out, "articles", "2026-01-21")); !os.IsNotExist(err) {
 		t.Errorf("killed run's partition is visible: %v", err)
 	}
 	if code, msg := framing(t, "run", "--input", "examples/venezuela.jsonl", "--out", out, "--run-date", "2026-01-22", "--quiet"); code != 0 {
@@ -528,7 +540,7 @@ func TestWriteErrors(t *testing.T) {
 // its place. The next run must put it back, not delete the night's data.
 func TestTrashRestored(t *testing.T) {
 	out, before := night1(t)
-	rel := filepath.Join("articles", "run_date=2026-01-20")
+	rel := filepath.Join("articles", "2026-01-20")
 	trash := filepath.Join(out, ".trash-0123456789abcdef", rel)
 	if err := os.MkdirAll(filepath.Dir(trash), 0o755); err != nil {
 		t.Fatal(err)

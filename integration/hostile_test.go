@@ -114,7 +114,7 @@ func tail(s string, n int) string {
 // runRow reads the one row of OUT's runs table for a run date.
 func runRow(t *testing.T, out, date string) output.RunRow {
 	t.Helper()
-	rows, err := output.ReadTable[output.RunRow](filepath.Join(out, "runs", "run_date="+date, output.PartFile))
+	rows, err := output.ReadTable[output.RunRow](filepath.Join(out, "runs", date, output.PartFile))
 	if err != nil {
 		t.Fatalf("reading runs table: %v", err)
 	}

@@ -78,28 +78,3 @@ func TestNotebookIsNBFormat4(t *testing.T) {
 		}
 	}
 }
-
-// TestNotebookSQLIsQueriesSQL checks that the notebook's SQL cells are the
-// queries of queries.sql, word for word and in order.
-func TestNotebookSQLIsQueriesSQL(t *testing.T) {
-	var nb notebook
-	if err := json.Unmarshal([]byte(readText(t, "notebooks/framing.ipynb")), &nb); err != nil {
-		t.Fatal(err)
-	}
-	cell := regexp.MustCompile(`(?s)^(\w+) = q\("""\n(.*)\n"""\)`)
-	var got []query
-	for _, c := range nb.Cells {
-		if m := cell.FindStringSubmatch(strings.Join(c.Source, "")); m != nil {
-			got = append(got, query{name: m[1], sql: m[2]})
-		}
-	}
-	want := parseQueries(t)
-	if len(got) != len(want) {
-		t.Fatalf("notebook has %d SQL cells, queries.sql %d queries", len(got), len(want))
-	}
-	for i := range want {
-		if got[i].name != want[i].name || got[i].sql != want[i].sql {
-			t.Errorf("SQL cell %d (%s) differs from queries.sql %s; run python3 notebooks/make_notebook.py", i, got[i].name, want[i].name)
-		}
-	}
-}

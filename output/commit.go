@@ -82,8 +82,9 @@ func CleanStaging(outDir string) error {
 	return nil
 }
 
-// restoreTrash moves each trash/<table>/<key>=<value> partition back into
-// OUT when OUT has no partition of that name.
+// restoreTrash moves each trash/<table>/<partition> directory back into OUT
+// when OUT has no partition of that name; a version-1 key=value name is
+// restored under its version-2 name.
 func restoreTrash(outDir, trash string) error {
 	parts, err := filepath.Glob(partitionDirsGlob(trash))
 	if err != nil {
@@ -93,6 +94,9 @@ func restoreTrash(outDir, trash string) error {
 		rel, err := filepath.Rel(trash, p)
 		if err != nil {
 			return err
+		}
+		if v, ok := versionOneValue(filepath.Base(rel)); ok {
+			rel = filepath.Join(filepath.Dir(rel), v)
 		}
 		dst := filepath.Join(outDir, rel)
 		if _, err := os.Stat(dst); !errors.Is(err, os.ErrNotExist) {

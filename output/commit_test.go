@@ -57,7 +57,7 @@ func tree(t *testing.T, out string) map[string]string {
 }
 
 func TestCommit(t *testing.T) {
-	const p1, p2 = "rejects/run_date=2026-11-21/" + PartFile, "rejects/run_date=2026-11-22/" + PartFile
+	const p1, p2 = "rejects/2026-11-21/" + PartFile, "rejects/2026-11-22/" + PartFile
 	tests := []struct {
 		name string
 		run  func(t *testing.T, out string)

@@ -9,16 +9,20 @@ import (
 )
 
 // The on-disk layout of every table is decided in this file and nowhere
-// else:
+// else (schema version 2, docs/schema.md):
 //
-//	OUT/<table>/<key>=<value>/part-00000.parquet
+//	OUT/<table>/<value>/part-00000.parquet     e.g. OUT/frames/2026-01-20/…, OUT/pca/2026-01-14_2026-01-20/…
 //
-// Hive-style directory names, which DuckDB (hive_partitioning) and pyarrow
-// read as a partition column. Whether that column is also stored inside each
-// file is partitionColumnInFile: today it is, so that a file read alone is
-// complete. Setting it to false writes the column to the path only (the
-// writer leaves it out, the reader fills it in from the path) and changes no
-// other file.
+// A partition's directory is named by its value alone, and its column
+// (run_date, window) is stored inside every file, once: pandas and pyarrow
+// refuse a column that is both in a hive path (key=value) and in the file,
+// and read a path-only column as strings; with the value alone in the
+// name, every reader takes the column from the file, as a DATE
+// (docs/decisions.md, "Partition directories named by value"). Version 1
+// named directories key=value; MigrateLayout renames them.
+// partitionColumnInFile=false would write the column to the path only (the
+// writer leaves it out, the reader fills it in from the path); with plain
+// value names no reader would find it, so it stays true.
 
 // PartFile is the name of the one data file in each partition directory.
 const PartFile = "part-00000.parquet"
@@ -36,8 +40,9 @@ type layout struct {
 	columnInFile bool
 }
 
-// partitionDir is the directory name of one partition, key=value.
-func partitionDir(key, value string) string { return key + "=" + value }
+// partitionDir is the directory name of one partition: its value. The key
+// names the column inside the files, not the directory.
+func partitionDir(_, value string) string { return value }
 
 // partitionRel is a partition's directory relative to OUT or to a staging
 // directory.
@@ -57,16 +62,17 @@ func tableGlob(root, table string) string {
 }
 
 // partitionDirsGlob matches every partition directory of every table below
-// root.
+// root (and, in a trash directory left by version 1, its key=value ones).
 func partitionDirsGlob(root string) string {
-	return filepath.Join(root, "*", partitionDir("*", "*"))
+	return filepath.Join(root, "*", "*")
 }
 
 // listPartitions returns the values of the committed partitions of a table
-// below root, sorted: directories named key=value that hold a data file.
-// Dot directories (staging, trash) are not partitions. A table that does not
-// exist yet has none.
-func listPartitions(root, table, key string) ([]string, error) {
+// below root, sorted: the directories that hold a data file. Dot
+// directories (staging, trash) are not partitions, nor are version-1
+// key=value names (MigrateLayout renames them). A table that does not exist
+// yet has none.
+func listPartitions(root, table, _ string) ([]string, error) {
 	dir := filepath.Join(root, table)
 	entries, err := os.ReadDir(dir)
 	if os.IsNotExist(err) {
@@ -77,8 +83,8 @@ func listPartitions(root, table, key string) ([]string, error) {
 	}
 	var values []string
 	for _, e := range entries {
-		v, ok := strings.CutPrefix(e.Name(), key+"=")
-		if !ok || !e.IsDir() || v == "" {
+		v := e.Name()
+		if !e.IsDir() || strings.HasPrefix(v, ".") || strings.Contains(v, "=") {
 			continue
 		}
 		if _, err := os.Stat(filepath.Join(dir, e.Name(), PartFile)); err != nil {

@@ -105,8 +105,8 @@ func (t Table[R, P]) Path(root string, p P) string {
 	return partitionFile(root, t.name, p.partKey(), p.String())
 }
 
-// PartitionName is the directory name of partition p, such as
-// run_date=2026-01-20, for messages.
+// PartitionName is the directory name of partition p, such as 2026-01-20,
+// for messages.
 func (t Table[R, P]) PartitionName(p P) string { return partitionDir(p.partKey(), p.String()) }
 
 // Glob matches every partition file of the table below root, for DuckDB's

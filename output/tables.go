@@ -5,7 +5,7 @@ import "time"
 // SchemaVersion is the version of the column contract in docs/schema.md,
 // written into every file's footer as framing.schema_version so that
 // readers can tell layouts apart.
-const SchemaVersion = "1"
+const SchemaVersion = "2"
 
 // Row types of the article-level tables and the runs table, partitioned by
 // run date (registry.go, layout.go). The pipeline fills them; output only
@@ -71,8 +71,9 @@ type TermRow struct {
 	NegatedHits int64  `parquet:"negated_hits"`
 }
 
-// MatchRow is one lexicon match with its position, so that a reader can
-// audit any score down to the sentence and tokens.
+// MatchRow is one lexicon match with its position and its words in context
+// (as quanteda's kwic() shows them), so that a reader can audit any score
+// down to the sentence and tokens and read it without the corpus.
 type MatchRow struct {
 	RunDate    Date    `parquet:"run_date"`
 	ArticleID  string  `parquet:"article_id"`
@@ -83,6 +84,9 @@ type MatchRow struct {
 	Entry      string  `parquet:"entry"`
 	Weight     float64 `parquet:"weight"`
 	Negated    bool    `parquet:"negated"`
+	Matched    string  `parquet:"matched"`
+	Left       string  `parquet:"left_context"`
+	Right      string  `parquet:"right_context"`
 }
 
 // StanceRow is the tone aimed at one actor in one article; a stance is null

@@ -74,8 +74,9 @@ type writeOnly struct{ w io.Writer }
 
 func (w writeOnly) Write(p []byte) (int, error) { return w.w.Write(p) }
 
-// NewTableWriter starts a Parquet file on w. meta goes into the footer's
-// key-value metadata with sorted keys; compression is zstd, pages are plain
+// NewTableWriter starts a Parquet file on w. meta, and the pandas metadata
+// of T's columns (PandasMetadataKey), go into the footer's key-value
+// metadata with sorted keys; compression is zstd, pages are plain
 // (no dictionaries) and every column has statistics.
 func NewTableWriter[T any](w io.Writer, meta map[string]string, opt WriterOptions) (*TableWriter[T], error) {
 	return newTableWriter[T](w, meta, opt, -1)
@@ -99,6 +100,7 @@ func newTableWriter[T any](w io.Writer, meta map[string]string, opt WriterOption
 		opt.RowGroupBytes = DefaultRowGroupBytes
 	}
 	opt.BatchRows = min(opt.BatchRows, opt.RowGroupRows)
+	meta = withPandas(meta, fs)
 	keys := slices.Sorted(func(yield func(string) bool) {
 		for k := range meta {
 			if !yield(k) {
@@ -135,6 +137,17 @@ func (t *TableWriter[T]) reserve() {
 	for i := range t.cols {
 		t.cols[i].b.Reserve(t.batch)
 	}
+}
+
+// withPandas returns a copy of meta with the table's pandas metadata added,
+// so that pandas reads every column with its documented dtype.
+func withPandas(meta map[string]string, fs []field) map[string]string {
+	m := make(map[string]string, len(meta)+1)
+	for k, v := range meta {
+		m[k] = v
+	}
+	m[PandasMetadataKey] = pandasJSON(fs)
+	return m
 }
 
 func propOpts(opt WriterOptions) []parquet.WriterProperty {

@@ -2,11 +2,13 @@ package output
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -202,7 +204,12 @@ func TestDeterministicAndMetadata(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(meta, got); diff != "" {
+	fs, err := fieldsOf(reflect.TypeFor[allTypes]())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := withPandas(meta, fs)
+	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("footer metadata (-want +got):\n%s", diff)
 	}
 	r, err := file.NewParquetReader(bytes.NewReader(a))
@@ -437,6 +444,40 @@ func TestSameBytesManyDistinctStrings(t *testing.T) {
 		if b := writeFile(t, rows, nil, WriterOptions{}); !bytes.Equal(first, b) {
 			t.Fatalf("write %d differs from the first", k+1)
 		}
+	}
+}
+
+// TestPandasMetadata checks the dtypes the pandas metadata asks for, column
+// by column; the Python suite (notebooks/tests) checks what pandas makes of it.
+func TestPandasMetadata(t *testing.T) {
+	fs, err := fieldsOf(reflect.TypeFor[allTypes]())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var md pandasMetadata
+	if err := json.Unmarshal([]byte(pandasJSON(fs)), &md); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, c := range md.Columns {
+		if c.Name != c.FieldName {
+			t.Errorf("column %s: field_name %s", c.Name, c.FieldName)
+		}
+		got[c.Name] = c.PandasType + "/" + c.NumpyType
+	}
+	want := map[string]string{
+		"s": "unicode/object", "s_p": "unicode/object",
+		"i": "int64/int64", "i_p": "int64/Int64",
+		"f": "float64/float64", "f_p": "float64/float64",
+		"b": "bool/bool", "b_p": "bool/boolean",
+		"d": "date/date32[day][pyarrow]", "d_p": "date/date32[day][pyarrow]",
+		"t": "datetimetz/datetime64[us]",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("pandas types (-want +got):\n%s", diff)
+	}
+	if len(md.IndexColumns) != 0 {
+		t.Errorf("index_columns %v, want none", md.IndexColumns)
 	}
 }
 

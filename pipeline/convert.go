@@ -160,6 +160,9 @@ func matchRows(id string, s features.Scores, runDate output.Date) []output.Match
 			Entry:      m.Entry,
 			Weight:     output.FiniteOrZero(m.Weight),
 			Negated:    m.Negated,
+			Matched:    m.Matched,
+			Left:       m.Left,
+			Right:      m.Right,
 		})
 	}
 	return rows

@@ -36,7 +36,7 @@ func TestRunRecordsLexiconWarnings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	runs, err := output.ReadTable[output.RunRow](filepath.Join(out, "runs/run_date=2026-01-20/part-00000.parquet"))
+	runs, err := output.Runs.Read(out, output.DateOf(jan20))
 	if err != nil || len(runs) != 1 {
 		t.Fatalf("reading runs: %v (%d rows)", err, len(runs))
 	}
@@ -70,7 +70,7 @@ func TestRunWithoutLexiconWarnings(t *testing.T) {
 	if _, err := Run(context.Background(), cfg); err != nil {
 		t.Fatal(err)
 	}
-	runs, err := output.ReadTable[output.RunRow](filepath.Join(out, "runs/run_date=2026-01-20/part-00000.parquet"))
+	runs, err := output.Runs.Read(out, output.DateOf(jan20))
 	if err != nil || len(runs) != 1 {
 		t.Fatalf("reading runs: %v", err)
 	}

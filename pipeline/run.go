@@ -40,6 +40,7 @@ type Summary struct {
 	StatTables     []string // statistics tables written, partitioned by window
 	StatFiles      []string // their files below OutDir, in the same order
 	Window         string   // the statistics window, FROM_TO
+	Findings       Findings // what the run found, for its closing summary
 }
 
 // MBPerSecond is the text throughput of the run.
@@ -61,8 +62,9 @@ type item struct {
 	art      corpus.Article
 	read     bool
 	rej      *corpus.RecordError
-	internal bool        // rej is an internal error (a recovered panic)
-	sha      [32]byte    // sha256 of the article text
+	internal bool     // rej is an internal error (a recovered panic)
+	sha      [32]byte // sha256 of the article text
+	scores   features.Scores
 	rows     articleRows // the article's rows, made by the worker that scored it
 }
 
@@ -96,6 +98,9 @@ func run(ctx context.Context, cfg Config) (Summary, error) {
 	defer lock.Release()
 	if err := output.CleanStaging(cfg.OutDir); err != nil {
 		return sum, fmt.Errorf("removing what an earlier run left in %s: %w", cfg.OutDir, err)
+	}
+	if err := migrateLayout(cfg.OutDir, cfg.Log); err != nil {
+		return sum, err
 	}
 	if cfg.SkipSeen {
 		if job.seen, err = loadSeen(cfg.OutDir, job.runDate); err != nil {
@@ -145,6 +150,11 @@ func run(ctx context.Context, cfg Config) (Summary, error) {
 		return sum, fmt.Errorf("committing output to %s: %w", cfg.OutDir, err)
 	}
 	committed = true
+	if sum.Findings.Pair, err = strongestPair(cfg.OutDir, sum.Window); err != nil {
+		// The data is committed; a summary without its last line is no
+		// reason to fail the night.
+		cfg.Log.Warn("reading the window's outlet pairs for the summary", "err", err)
+	}
 	return sum, nil
 }
 

@@ -55,5 +55,8 @@ func Stats(ctx context.Context, cfg StatsConfig) (stats.Summary, error) {
 		return stats.Summary{Window: w}, err
 	}
 	defer lock.Release()
+	if err := migrateLayout(cfg.OutDir, nil); err != nil {
+		return stats.Summary{Window: w}, err
+	}
 	return stats.Recompute(ctx, cfg.OutDir, w, cfg.Version, cfg.Stats)
 }

@@ -193,13 +193,13 @@ func process(it *item, j *job, cfg Config) {
 func score(it *item, j *job) {
 	// The text's bytes without a copy: Sum256 only reads them.
 	it.sha = sha256.Sum256(unsafe.Slice(unsafe.StringData(it.art.Text), len(it.art.Text)))
-	scores := scoreArticle(it.art, j)
-	if scores.NTokens == 0 {
+	it.scores = scoreArticle(it.art, j)
+	if it.scores.NTokens == 0 {
 		it.rej = &corpus.RecordError{File: it.art.File, Line: it.art.Line, Field: "text", ArticleID: it.art.ID,
 			Reason: "no words left after cleaning"}
 		return
 	}
-	it.rows = convert(it.art, it.sha, scores, j.runDate, j.runID)
+	it.rows = convert(it.art, it.sha, it.scores, j.runDate, j.runID)
 }
 
 // scoreArticle is the scorer as the run calls it; a variable so that a test

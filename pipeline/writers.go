@@ -95,6 +95,7 @@ func (ws *writers) write(it item, j *job, sum *Summary, cfg Config) error {
 	if it.art.DateWarning {
 		sum.DateWarnings++
 	}
+	sum.Findings.addArticle(it.scores, it.art.RawDate, it.art.DateWarning)
 	rows := &it.rows
 	if err := ws.articles.Write(rows.article); err != nil {
 		return err

@@ -63,6 +63,8 @@ Usage:
   framing run --input PATH... --out DIR [flags]   score a corpus and write Parquet
   framing stats --out DIR --from D1 [--to D2]     recompute statistics for a window of run dates
   framing lexicon validate|show|export|explain|evaluate|diff   work with lexicons
+  framing kwic --out DIR --entry 'sovereign*'     frame hits in context (keyword in context)
+  framing report --out DIR -o report.html         one HTML page of findings and charts
   framing version                                 print the version
   framing help                                    print this help
 
@@ -130,6 +132,10 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return cmdStats(ctx, args[1:], stdout, stderr)
 	case "lexicon":
 		return cmdLexicon(ctx, args[1:], stdout, stderr)
+	case "kwic":
+		return cmdKWIC(ctx, args[1:], stdout, stderr)
+	case "report":
+		return cmdReport(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "framing %s\n", version)
 		return nil

@@ -15,7 +15,7 @@ const lexiconHelp = `Usage:
   framing lexicon validate FILE...                 check lexicon files; exit 2 on errors
   framing lexicon show [FILE]                      dimensions, entry counts, examples
   framing lexicon export [--format yaml|dic] [FILE] write a lexicon in another format
-  framing lexicon explain [--lexicon F] (--text "..." | --file F)  mark every match in a text
+  framing lexicon explain [--lexicon F] (--text "..." | --file F | --input CORPUS --id ID)  mark every match in a text
   framing lexicon evaluate --input CORPUS (--spec F | --label FIELD --positive DIM=LABELS --negative DIM=LABELS)
                                                    validate dimensions against labelled articles
   framing lexicon diff A B [--input CORPUS]        what changed between two lexicons, and its effect on scores
@@ -148,18 +148,33 @@ func lexExport(args []string, stdout, stderr io.Writer) error {
 }
 
 func lexExplain(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("lexicon explain", `framing lexicon explain [--lexicon F] [--boilerplate F] (--text "..." | --file F)`, stderr)
+	fs := newFlagSet("lexicon explain", `framing lexicon explain [--lexicon F] [--boilerplate F] (--text "..." | --file F | --input CORPUS --id ID)`, stderr)
 	var lexicons stringList
 	fs.Var(&lexicons, "lexicon", "lexicon `file`; repeatable; default: the embedded lexicon")
 	text := fs.String("text", "", "the text to explain")
 	file := fs.String("file", "", "a `file` holding the text to explain")
 	title := fs.String("title", "", "an optional title, weighted as a title")
 	boilerplate := fs.String("boilerplate", "", "`file` of extra boilerplate line patterns, as for framing run")
+	var inputs stringList
+	fs.Var(&inputs, "input", "corpus `path` (as for framing run) holding the article --id names; repeatable")
+	id := fs.String("id", "", "the `id` of the article of --input to explain")
+	manifest := fs.String("manifest", "", "manifest.csv `file` of a directory --input")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if len(inputs) > 0 || *id != "" {
+		if len(inputs) == 0 || *id == "" || *text != "" || *file != "" {
+			return usagef("lexicon explain --input needs --id, and neither --text nor --file")
+		}
+		out, err := pipeline.ExplainArticle(inputs, *manifest, *id, lexicons, *boilerplate)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, out)
+		return nil
+	}
 	if (*text == "") == (*file == "") {
-		return usagef("lexicon explain needs exactly one of --text and --file")
+		return usagef("lexicon explain needs exactly one of --text, --file and --input")
 	}
 	if *file != "" {
 		b, err := os.ReadFile(*file)

@@ -118,9 +118,10 @@ func finishRun(log *slog.Logger, stdout io.Writer, sum pipeline.Summary, err err
 	if err != nil {
 		return runError(err)
 	}
+	logDateWarnings(log, sum)
 	log.Info(fmt.Sprintf("done: %d articles, %d rejects, %.2f s, %.1f MB/s",
 		sum.Articles, sum.Rejects, sum.Seconds, sum.MBPerSecond()),
-		"records", sum.RecordsRead, "date_warnings", sum.DateWarnings, "run_id", sum.RunID)
+		append([]any{"records", sum.RecordsRead, "date_warnings", sum.DateWarnings, "run_id", sum.RunID}, findingAttrs(sum)...)...)
 	printWhere(stdout, sum)
 	if sum.InternalErrors > 0 {
 		return exitError{exitInternal, fmt.Errorf("%d record(s) hit an internal error, a bug in framing: "+
@@ -197,6 +198,7 @@ func printWhere(w io.Writer, sum pipeline.Summary) {
 	if len(sum.StatTables) > 0 {
 		fmt.Fprintf(w, "statistics for window %s: %s\n", sum.Window, strings.Join(sum.StatTables, ", "))
 	}
+	printFindings(w, sum)
 	fmt.Fprintf(w, "look at them with DuckDB:\n  %s\n", duckdbCommand(output.Frames.Glob(sum.OutDir)))
 }
 

@@ -3,6 +3,8 @@
 //
 //	go run ./scripts/gencorpus -mb 100 > big.jsonl             synthetic articles
 //	go run ./scripts/gencorpus -scale dev.jsonl.gz -mb 225 > x  repeat a real corpus with fresh ids
+//	go run ./scripts/gencorpus -outlets 500 -zipf 1.1 -days 60 -names words -mb 3 > many.jsonl
+//	                                                           500 outlets, few large and a long tail
 //
 // Synthetic articles are made of sentences assembled from fixed word lists
 // (written for this project) with story vocabulary mixed in, so that the
@@ -20,6 +22,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"strings"
+	"time"
 )
 
 func main() {
@@ -27,13 +30,23 @@ func main() {
 	seed := flag.Uint64("seed", 1, "random seed")
 	outlets := flag.Int("outlets", 50, "number of synthetic outlets")
 	scale := flag.String("scale", "", "repeat this JSON Lines corpus (.gz allowed) instead of generating text")
+	var g genOptions
+	flag.Float64Var(&g.zipf, "zipf", 0, "give each outlet one article, then draw outlets from a Zipf law with this exponent (> 1) instead of uniformly: a few large outlets and a long tail")
+	flag.IntVar(&g.days, "days", 28, "spread publication dates over this many days from 2026-01-01")
+	flag.BoolVar(&g.bad, "bad", false, "end with three records every real feed has: a broken line, an empty text, a date that does not parse")
+	flag.StringVar(&g.names, "names", "numbers", "outlet names: numbers (Outlet 07) or words (The Harbor Evening Ledger 7, up to some 40 characters)")
 	flag.Parse()
+	g.outlets = *outlets
+	if g.days < 1 || g.outlets < 1 || (g.zipf != 0 && g.zipf <= 1) || (g.names != "numbers" && g.names != "words") {
+		fmt.Fprintln(os.Stderr, "gencorpus: -days and -outlets must be positive, -zipf 0 or above 1, -names numbers or words")
+		os.Exit(2)
+	}
 	w := bufio.NewWriterSize(os.Stdout, 1<<20)
 	var err error
 	if *scale != "" {
 		err = repeat(w, *scale, int64(*mb*1e6))
 	} else {
-		err = generate(w, int64(*mb*1e6), *seed, *outlets)
+		err = generate(w, int64(*mb*1e6), *seed, g)
 	}
 	if err == nil {
 		err = w.Flush()
@@ -82,8 +95,52 @@ func sentence(r *rand.Rand) string {
 	return s
 }
 
-func generate(w io.Writer, limit int64, seed uint64, outlets int) error {
+// genOptions shape the synthetic corpus: how many outlets, how articles are
+// spread over them and over the days, and how outlets are named.
+type genOptions struct {
+	outlets int
+	zipf    float64
+	days    int
+	names   string
+	bad     bool
+}
+
+// badRecords are what -bad appends: one reject for a broken line, one for an
+// empty text, and an article whose date does not parse (a date warning).
+const badRecords = `{"id": "broken-1", "outlet": "Outlet 01", "text": "cut off
+{"id": "empty-1", "outlet": "Outlet 01", "date": "2026-01-02", "text": ""}
+{"id": "undated-1", "outlet": "Outlet 01", "date": "early March", "title": "Talks", "text": "The delegation discussed the oil licences in Caracas."}
+`
+
+// outletName names outlet o: "Outlet 07", or a name of words, unique by its
+// number, long enough to test labels in charts.
+func outletName(o int, g genOptions) string {
+	width := max(2, len(fmt.Sprint(g.outlets-1)))
+	if g.names != "words" {
+		return fmt.Sprintf("Outlet %0*d", width, o)
+	}
+	first := []string{"The", "Daily", "Evening", "Morning", "Weekly", "Independent"}
+	place := []string{"Harbor", "Northern Valley", "Coastal", "Metropolitan", "Riverside", "Highland", "Capital", "Frontier"}
+	kind := []string{"Ledger", "Chronicle", "Courier", "Gazette", "Dispatch", "Observer", "Herald and Review"}
+	return fmt.Sprintf("%s %s %s %d", first[o%len(first)], place[(o/len(first))%len(place)], kind[(o/3)%len(kind)], o)
+}
+
+func generate(w io.Writer, limit int64, seed uint64, g genOptions) error {
 	r := rand.New(rand.NewPCG(seed, 0x5eed))
+	pick := func() int { return r.IntN(g.outlets) }
+	if g.zipf > 1 {
+		// Every outlet gets one article first, so that all of them appear
+		// in a small corpus; the Zipf draws after that make the tail.
+		z := rand.NewZipf(rand.New(rand.NewPCG(seed, 0x21bf)), g.zipf, 1, uint64(g.outlets-1))
+		n := 0
+		pick = func() int {
+			n++
+			if n <= g.outlets {
+				return n - 1
+			}
+			return int(z.Uint64())
+		}
+	}
 	var written int64
 	for i := 0; written < limit; i++ {
 		var b strings.Builder
@@ -99,11 +156,11 @@ func generate(w io.Writer, limit int64, seed uint64, outlets int) error {
 				b.WriteString(sentence(r))
 			}
 		}
-		o := r.IntN(outlets)
+		o := pick()
 		rec := record{
 			ID:     fmt.Sprintf("gen-%08d", i),
-			Outlet: fmt.Sprintf("Outlet %02d", o),
-			Date:   fmt.Sprintf("2026-01-%02d", 1+r.IntN(28)),
+			Outlet: outletName(o, g),
+			Date:   time.Date(2026, 1, 1+r.IntN(g.days), 0, 0, 0, 0, time.UTC).Format(time.DateOnly),
 			Title:  strings.TrimSuffix(sentence(r), "."),
 			URL:    fmt.Sprintf("https://outlet%02d.example.test/%d", o, i),
 			Text:   b.String(),
@@ -116,6 +173,10 @@ func generate(w io.Writer, limit int64, seed uint64, outlets int) error {
 			return err
 		}
 		written += cw.n
+	}
+	if g.bad {
+		_, err := io.WriteString(w, badRecords)
+		return err
 	}
 	return nil
 }
