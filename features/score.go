@@ -415,9 +415,10 @@ func (fs *frameScorer) hit(si int, f *Frame, mt lexicon.Match) {
 	}
 	if fs.opt.KeepMatches {
 		left, matched, right := fs.d.kwic(s.title, s.tokBase+mt.Start, s.tokBase+mt.End)
+		// Copies: the cleaned text is scratch memory (see clean).
 		fs.sc.Matches = append(fs.sc.Matches, MatchRow{Sentence: si, TokenStart: s.tokBase + mt.Start,
 			TokenEnd: s.tokBase + mt.End, Dimension: mt.Set, Entry: mt.Entry, Weight: mt.Weight, Negated: mt.Negated,
-			Matched: matched, Left: left, Right: right})
+			Matched: strings.Clone(matched), Left: strings.Clone(left), Right: strings.Clone(right)})
 	}
 }
 

@@ -16,7 +16,8 @@ import (
 // half the bytes Extract allocated.
 //
 // Nothing a caller gets points into it. The strings of Scores are strings of
-// the matcher or of the input, or copies (Term.Matched); the slices of
+// the matcher or of the input, or copies (Term.Matched, MatchRow.Matched,
+// Left and Right); the slices of
 // Scores are made per call. The cleaned and lowered texts are strings over
 // scratch bytes (scratchString), and so are the tokens' strings cut from
 // them: they must not outlive the call.
