@@ -76,13 +76,14 @@ func jsonLabel(line []byte, key string) string {
 }
 
 // NextRaw returns the next non-blank line undecoded, with a copy of its
-// bytes so that the reader's buffer can be reused; errors are as for Next.
+// bytes so that the reader's buffer can be reused (in a buffer an earlier
+// Raw released, when one is large enough); errors are as for Next.
 func (j *jsonlReader) NextRaw() (Raw, error) {
 	line, n, err := j.nextLine()
 	if err != nil {
 		return Raw{}, err
 	}
-	return Raw{Data: bytes.Clone(line), File: j.name, Line: n}, nil
+	return Raw{Data: cloneLine(line), File: j.name, Line: n}, nil
 }
 
 // nextLine returns the next non-blank line and its number, valid until the

@@ -151,8 +151,9 @@ func decode(it *item) {
 		return
 	}
 	raw := it.raw
-	it.raw = nil // the line can be collected once decoded
+	it.raw = nil
 	a, err := raw.Decode()
+	defer raw.Release() // the line's buffer goes back to the reader once decoded
 	if err != nil {
 		if !errors.As(err, &it.rej) { // Decode promises a *RecordError; keep any other as one
 			it.rej = &corpus.RecordError{File: raw.File, Line: raw.Line, Reason: err.Error()}
