@@ -149,44 +149,86 @@ func (t *tokenizer) fail(at int, msg string) {
 }
 
 func (t *tokenizer) run() {
-	s := t.text
+	if t.glob {
+		for i := 0; i < len(t.text); {
+			i = t.step(i)
+		}
+		return
+	}
+	// The common tokens, spaces, ASCII punctuation and words of ASCII
+	// letters and digits that nothing joins, are handled here with the
+	// token slice in a local variable; anything else takes step.
+	s, base := t.text, t.base
+	toks := t.toks
 	for i := 0; i < len(s); {
-		c := s[i]
-		switch asciiClass[c] {
+		switch asciiClass[s[i]] {
 		case acSpace:
 			i++
 			continue
-		case acWord:
-			i = t.asciiWord(i)
-			continue
 		case acPunct:
-			t.toks = append(t.toks, Token{Norm: s[i : i+1], Cased: s[i : i+1], Start: t.base + i, End: t.base + i + 1, Kind: Punct})
-			if t.glob {
-				t.globs = append(t.globs, false)
-			}
+			toks = append(toks, Token{Norm: s[i : i+1], Cased: s[i : i+1], Start: base + i, End: base + i + 1, Kind: Punct})
 			i++
 			continue
-		}
-		if c < utf8.RuneSelf {
-			i = t.ascii(i, c)
+		case acWord:
+			j, up := scanAlnum(s, i)
+			if j < len(s) && mayJoin[s[j]] && !wordEnds(s, i, j) {
+				break // the general path
+			}
+			norm := s[i:j]
+			if up {
+				if t.lower == "" {
+					t.lower = lowerASCIIBytes(s)
+				}
+				norm = t.lower[i:j]
+			}
+			toks = append(toks, Token{Norm: norm, Cased: s[i:j], Start: base + i, End: base + j, Kind: Word})
+			i = j
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size <= 1, unicode.IsSpace(r), unicode.IsControl(r):
-			i += size
-		case isWordStart(r):
-			i = t.word(i)
-		case isDash(r) && t.innerDash(i, size):
-			i += size // trust-building: a boundary, not a token
-		case r == '*' && t.glob:
-			t.fail(i, "`*` must directly follow the word it extends")
-			i += size
-		default:
-			t.punct(i, i+size)
-			i += size
-		}
+		t.toks = toks
+		i = t.step(i)
+		toks = t.toks
 	}
+	t.toks = toks
+}
+
+// step tokenizes what starts at byte i, by the general rules, and returns
+// the offset after it.
+func (t *tokenizer) step(i int) int {
+	s := t.text
+	if c := s[i]; c < utf8.RuneSelf {
+		return t.ascii(i, c)
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	switch {
+	case r == utf8.RuneError && size <= 1, unicode.IsSpace(r), unicode.IsControl(r):
+		return i + size
+	case isWordStart(r):
+		return t.word(i)
+	case isDash(r) && t.innerDash(i, size):
+		return i + size // trust-building: a boundary, not a token
+	case r == '*' && t.glob:
+		t.fail(i, "`*` must directly follow the word it extends")
+		return i + size
+	default:
+		t.punct(i, i+size)
+		return i + size
+	}
+}
+
+// scanAlnum returns the end of the run of ASCII letters and digits that
+// starts at s[i], and whether it holds a capital.
+func scanAlnum(s string, i int) (int, bool) {
+	up := wordByte[s[i]]
+	j := i + 1
+	for ; j < len(s); j++ {
+		w := wordByte[s[j]]
+		if w == 0 {
+			break
+		}
+		up |= w
+	}
+	return j, up&2 != 0
 }
 
 // Classes of a byte for the tokenizer's main loop; see asciiClass.
@@ -227,38 +269,6 @@ var wordByte = func() (t [256]uint8) {
 	}
 	return t
 }()
-
-// asciiWord handles a word that starts with an ASCII letter or digit at i
-// and returns the offset after it. A run of ASCII letters and digits that
-// ends where no rule of word could go on (no apostrophe, no dotted acronym
-// or number, no letter or mark from 0x80) is a token as it stands; anything
-// else is left to word.
-func (t *tokenizer) asciiWord(i int) int {
-	s := t.text
-	j := i + 1
-	up := wordByte[s[i]]
-	for j < len(s) {
-		w := wordByte[s[j]]
-		if w == 0 {
-			break
-		}
-		up |= w
-		j++
-	}
-	if t.glob || j < len(s) && mayJoin[s[j]] && !wordEnds(s, i, j) {
-		return t.word(i)
-	}
-	raw := s[i:j]
-	norm := raw
-	if up&2 != 0 {
-		if t.lower == "" {
-			t.lower = lowerASCIIBytes(t.text)
-		}
-		norm = t.lower[i:j]
-	}
-	t.toks = append(t.toks, Token{Norm: norm, Cased: raw, Start: t.base + i, End: t.base + j, Kind: Word})
-	return j
-}
 
 // mayJoin marks the bytes after a run of ASCII letters and digits that may
 // go on the word (see wordEnds): apostrophes, '.', ',' and bytes from 0x80.
