@@ -36,6 +36,7 @@ var thirdParty = map[string][]string{
 	"gonum.org/v1/gonum":              {"model"},
 	"github.com/apache/arrow-go/v18":  {"output"},
 	"golang.org/x/text":               {"lexicon", "features"},
+	"golang.org/x/sys":                {"output"},
 	"github.com/xitongsys/parquet-go": {},
 	"github.com/sajari/regression":    {},
 	"github.com/duckdb/duckdb-go/v2":  {"internal/duckdbtest"},

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -28,7 +29,9 @@ func newCSV(r io.Reader, name string, closer io.Closer, opt Options) (*csvReader
 		}
 		return nil, fmt.Errorf("reading %s header: %w", name, err)
 	}
-	c.col = columns(header)
+	if c.col, err = columns(header, append(corpusColumns, c.label)...); err != nil {
+		return nil, fmt.Errorf("reading %s: %w", name, err)
+	}
 	if _, ok := c.col["text"]; !ok {
 		return nil, fmt.Errorf("reading %s: header has no text column (have %s)", name, strings.Join(header, ","))
 	}
@@ -44,17 +47,27 @@ func skipBOM(r io.Reader) io.Reader {
 	return br
 }
 
-// columns maps lower-cased, trimmed header names to their first index.
-func columns(header []string) map[string]int {
+// columns maps lower-cased, trimmed header names to their index. A name
+// framing reads (one of read) given twice is an error: which column holds
+// the text, the id or the date would be a guess, and the other column's
+// values would be lost without a word. Other names may repeat.
+func columns(header []string, read ...string) (map[string]int, error) {
 	col := make(map[string]int, len(header))
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(h))
-		if _, dup := col[h]; !dup {
-			col[h] = i
+		if j, dup := col[h]; dup {
+			if h != "" && slices.Contains(read, h) {
+				return nil, fmt.Errorf("header names column %q twice (columns %d and %d): which one to read is ambiguous", h, j+1, i+1)
+			}
+			continue
 		}
+		col[h] = i
 	}
-	return col
+	return col, nil
 }
+
+// corpusColumns are the columns read from a CSV corpus.
+var corpusColumns = []string{"id", "outlet", "date", "title", "url", "text", "lang"}
 
 // Next returns the next article, a *RecordError for a bad row, io.EOF at the end, or an
 // I/O error. A row that fails is a reject and reading resumes where csvScanner's rule

@@ -68,10 +68,13 @@ func parseSpanish(s string) (time.Time, bool) {
 }
 
 // midnight builds UTC midnight and refuses dates that time.Date would
-// normalize (day 0, February 30).
+// normalize (day 0, February 30) and years outside 1 to 9999, the range
+// readers of a DATE column can hold (output.MinYear; corpus does not import
+// output): year 0 parses, and would make a night's articles table
+// unreadable in pandas.
 func midnight(y int, m time.Month, d int) (time.Time, bool) {
 	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-	if t.Year() != y || t.Month() != m || t.Day() != d {
+	if y < 1 || y > 9999 || t.Year() != y || t.Month() != m || t.Day() != d {
 		return time.Time{}, false
 	}
 	return t, true

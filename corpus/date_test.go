@@ -14,6 +14,9 @@ func TestParseDate(t *testing.T) {
 		want time.Time
 		ok   bool
 	}{
+		{"0000-06-01", time.Time{}, false}, // year 0: unreadable as a DATE in pandas
+		{"0000-06-01T00:00:00Z", time.Time{}, false},
+		{"0001-01-01", time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), true},
 		{"2026-01-16", jan16, true},
 		{"  2026-01-16 ", jan16, true},
 		{"2026-01-16T10:00:00Z", jan16, true},
@@ -68,7 +71,7 @@ func TestParseDate(t *testing.T) {
 
 func FuzzParseDate(f *testing.F) {
 	for _, s := range []string{"2026-01-16", "2026-01-16T23:30:00-05:00", "1/16/2026", "Jan 16, 2026",
-		"16 de enero de 2026", "30 de febrero de 2026", "", "16 de Énero de 2026"} {
+		"16 de enero de 2026", "30 de febrero de 2026", "", "16 de Énero de 2026", "0000-06-01", "0000-01-01T00:00:00Z", "1/1/0000", "1 de enero de 0000"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -78,6 +81,9 @@ func FuzzParseDate(f *testing.F) {
 				t.Errorf("ParseDate(%q) = %v, false; want zero time", s, got)
 			}
 			return
+		}
+		if got.Year() < 1 || got.Year() > 9999 {
+			t.Errorf("ParseDate(%q) = %v, outside the years 1 to 9999", s, got)
 		}
 		if got.Location() != time.UTC || got.Hour() != 0 || got.Minute() != 0 || got.Second() != 0 || got.Nanosecond() != 0 {
 			t.Errorf("ParseDate(%q) = %v, want UTC midnight", s, got)

@@ -136,7 +136,10 @@ func (d *dirReader) readManifest(f io.Reader, display string, opt Options) ([]di
 	if err != nil {
 		return nil, fmt.Errorf("reading manifest %s header: %w", display, err)
 	}
-	col := columns(header)
+	col, err := columns(header, append(manifestColumns, d.label)...)
+	if err != nil {
+		return nil, fmt.Errorf("reading manifest %s: %w", display, err)
+	}
 	if _, ok := col["path"]; !ok {
 		return nil, fmt.Errorf("reading manifest %s: header has no path column", display)
 	}
@@ -170,6 +173,9 @@ func ctxErr(ctx context.Context, n int) error {
 	}
 	return ctx.Err()
 }
+
+// manifestColumns are the columns read from a manifest.
+var manifestColumns = []string{"path", "id", "outlet", "date", "title", "url", "lang"}
 
 // addRow records one manifest row and returns what to report if its file
 // turns out to be missing, or a reject for a bad row.

@@ -43,36 +43,53 @@ func (j *jsonlReader) Next() (Article, error) {
 	}
 	a, err := decodeJSONL(line, j.name, n)
 	if err == nil && j.label != "" {
-		a.Label = clean(jsonLabel(line, j.label))
+		label, ok := jsonLabel(line, j.label)
+		if !ok {
+			return Article{}, &RecordError{File: j.name, Line: n, Field: j.label, ArticleID: a.ID,
+				Reason: "given twice in one record: which value to read is ambiguous"}
+		}
+		a.Label = clean(label)
 	}
 	return a, err
 }
 
 // jsonLabel returns the value of key in a JSON object line, matching the
-// key exactly or else without regard to case, as encoding/json does: a
-// string as is, a number or boolean as written, anything else as "".
-func jsonLabel(line []byte, key string) string {
-	var obj map[string]json.RawMessage
-	if json.Unmarshal(line, &obj) != nil {
-		return ""
+// key without regard to case, as encoding/json does: a string as is, a
+// number or boolean as written, anything else as "". A line naming key
+// twice (in any case) is ambiguous, as for the recognized fields
+// (repeatedField); ok is then false.
+func jsonLabel(line []byte, key string) (label string, ok bool) {
+	dec := json.NewDecoder(bytes.NewReader(line))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return "", true
 	}
-	v, ok := obj[key]
-	if !ok {
-		for k, x := range obj {
-			if strings.EqualFold(k, key) {
-				v, ok = x, true
-				break
+	var v json.RawMessage
+	found := false
+	for dec.More() {
+		t, err := dec.Token()
+		k, isKey := t.(string)
+		if err != nil || !isKey {
+			return "", true
+		}
+		var x json.RawMessage
+		if err := dec.Decode(&x); err != nil {
+			return "", true
+		}
+		if strings.EqualFold(k, key) {
+			if found {
+				return "", false
 			}
+			v, found = x, true
 		}
 	}
 	var s string
 	switch {
-	case !ok:
+	case !found:
 	case json.Unmarshal(v, &s) == nil:
 	case len(v) > 0 && (v[0] == '-' || v[0] >= '0' && v[0] <= '9' || v[0] == 't' || v[0] == 'f'):
 		s = string(v)
 	}
-	return s
+	return s, true
 }
 
 // NextRaw returns the next non-blank line undecoded, with a copy of its
@@ -135,7 +152,45 @@ func decodeStd(line []byte, file string, n int) (Article, error) {
 		}
 		return Article{}, &RecordError{File: file, Line: n, Field: "json", Reason: err.Error()}
 	}
+	if k := repeatedField(line); k != "" {
+		return Article{}, &RecordError{File: file, Line: n, Field: k, ArticleID: rec.ID,
+			Reason: "given twice in one record: which value to read is ambiguous"}
+	}
 	return build(rec.raw(), file, n)
+}
+
+// repeatedField returns the first recognized field that line, a valid JSON
+// object, names more than once (in any case, as encoding/json matches
+// keys), or "". encoding/json would keep the last value and lose the other
+// without a word, as a CSV header naming a column twice would (columns).
+// Only lines that decodeFast leaves to encoding/json come here, and it
+// leaves every repeated key.
+func repeatedField(line []byte) string {
+	dec := json.NewDecoder(bytes.NewReader(line))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return ""
+	}
+	var seen [len(jsonNames)]bool
+	for dec.More() {
+		t, err := dec.Token()
+		key, ok := t.(string)
+		if err != nil || !ok {
+			return ""
+		}
+		for i, name := range jsonNames {
+			if strings.EqualFold(key, name) {
+				if seen[i] {
+					return name
+				}
+				seen[i] = true
+			}
+		}
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return ""
+		}
+	}
+	return ""
 }
 
 func (r jsonRecord) raw() rawRecord {

@@ -138,6 +138,10 @@ func compile(l *Lexicon, wordByWord bool) (*Matcher, error) {
 			if w == 0 {
 				w = 1 // an Entry built in code without a weight
 			}
+			if !(w > 0 && w <= MaxWeight) { // also NaN
+				errs = append(errs, &Error{Pos: e.Pos, Msg: fmt.Sprintf("weight %g: want a positive number of at most %g", w, float64(MaxWeight))})
+				continue
+			}
 			m.index(centry{pat: pat, kind: kind, set: set, dim: dim, group: group, text: e.Text, weight: w, order: len(m.entries)},
 				exact, glob)
 		}

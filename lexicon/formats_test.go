@@ -62,7 +62,7 @@ func TestImportFormats(t *testing.T) {
 				"testdata/laver.cat:13:1: warning: file is not valid UTF-8 (first invalid byte on line 13); read as Windows-1252",
 				`testdata/laver.cat:14:17: note: entry "subsidy" is also in dimension "ECONOMY.+STATE+" (line 3)`,
 				`testdata/laver.cat:15:17: warning: skipping: entry "ballet?": punctuation "?" is not allowed in an entry`,
-				`testdata/laver.cat:16:17: warning: skipping "theatre": weight 0 is not a positive number`,
+				`testdata/laver.cat:16:17: warning: skipping "theatre": weight 0 is not a positive number of at most 1000`,
 				`testdata/laver.cat:19:9: warning: category "CULTURE.HIGH" appears again (first at line 11); its entries are merged`,
 				`testdata/laver.cat:21:1: warning: skipping "loose": an entry outside any category`,
 			}},

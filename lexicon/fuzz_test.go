@@ -59,6 +59,7 @@ func FuzzParseYAML(f *testing.F) {
 	addFileSeed(f, "testdata/small.yaml")
 	f.Add(hashBase)
 	f.Add("dimensions:\n  a: {terms: [\"x*y\", {term: z, weight: 0}]}\nfoo: &a [*a]\n")
+	f.Add("dimensions:\n  a: {terms: [{term: z, weight: 1e308}, {term: y, weight: 1000}]}\n")
 	f.Add("a: &x [*x]\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		done := make(chan struct{})

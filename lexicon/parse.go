@@ -275,5 +275,9 @@ func (p *parser) weight(n *yaml.Node) float64 {
 		p.add(n, SeverityError, "weight must be a positive number, got %q", n.Value)
 		return 1
 	}
+	if w > MaxWeight {
+		p.add(n, SeverityError, "weight %s is above the largest allowed, %d", n.Value, MaxWeight)
+		return 1
+	}
 	return w
 }

@@ -3,7 +3,6 @@ package lexicon
 import (
 	"fmt"
 	"io"
-	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -135,8 +134,8 @@ func (w *wordStatReader) entry(line, col int, text, weight string) {
 		return
 	}
 	wt, err := strconv.ParseFloat(weight, 64)
-	if err != nil || wt <= 0 || math.IsInf(wt, 0) {
-		w.warn(line, col, "skipping %q: weight %s is not a positive number", text, weight)
+	if err != nil || !(wt > 0 && wt <= MaxWeight) { // also NaN and infinities
+		w.warn(line, col, "skipping %q: weight %s is not a positive number of at most %d", text, weight, MaxWeight)
 		return
 	}
 	if _, err := parseEntry(text); err != nil {

@@ -30,8 +30,8 @@ func stage(t *testing.T, c *Commit, day, reason string) {
 	}
 }
 
-// tree lists OUT: every file with the reason stored in it.
-func tree(t *testing.T, out string) map[string]string {
+// reasons lists OUT: every file with the reason stored in it.
+func reasons(t *testing.T, out string) map[string]string {
 	t.Helper()
 	got := map[string]string{}
 	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
@@ -108,7 +108,7 @@ func TestCommit(t *testing.T) {
 				t.Fatal(err)
 			}
 			tt.run(t, out)
-			if diff := cmp.Diff(tt.want, tree(t, out)); diff != "" {
+			if diff := cmp.Diff(tt.want, reasons(t, out)); diff != "" {
 				t.Errorf("OUT (-want +got):\n%s", diff)
 			}
 			ents, err := os.ReadDir(out)

@@ -31,12 +31,32 @@ func (d Date) String() string {
 	return d.Time().Format(time.DateOnly)
 }
 
+// MinYear and MaxYear bound every date framing writes: the years of
+// Python's datetime.date, which pyarrow and pandas turn a DATE column into.
+// A year 0 date, which Go's time package parses, makes a whole column
+// unreadable there ("year 0 is out of range"), though DuckDB reads it as
+// 1 BC.
+const (
+	MinYear = 1
+	MaxYear = 9999
+)
+
+// InRange reports whether d lies in the years MinYear to MaxYear.
+func (d Date) InRange() bool {
+	y := d.Time().Year()
+	return y >= MinYear && y <= MaxYear
+}
+
 // ParseDate reads a YYYY-MM-DD day, as written in partition directory names
-// and on the command line.
+// and on the command line, from 0001-01-01 to 9999-12-31.
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
 		return 0, fmt.Errorf("parsing date %q: %w", s, err)
 	}
-	return DateOf(t), nil
+	d := DateOf(t)
+	if !d.InRange() {
+		return 0, fmt.Errorf("parsing date %q: year %d is outside %d to %d", s, t.Year(), MinYear, MaxYear)
+	}
+	return d, nil
 }

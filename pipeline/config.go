@@ -11,6 +11,7 @@ import (
 
 	"framing/corpus"
 	"framing/features"
+	"framing/output"
 	"framing/stats"
 )
 
@@ -50,6 +51,9 @@ type Config struct {
 	// Now returns the wall-clock time (time.Now when nil); only the runs
 	// table records it, so that data tables stay byte-identical across reruns.
 	Now func() time.Time
+	// FS is the filesystem the commit and its recovery go through
+	// (output.OSFS when nil); tests fail it at chosen steps.
+	FS output.FS
 }
 
 // Documented defaults of the settings that have one.
@@ -104,6 +108,9 @@ func (c *Config) check() error {
 		return fmt.Errorf("max reject ratio %g: want 0 to 1", c.MaxRejectRatio)
 	case c.WindowDays < 1:
 		return fmt.Errorf("window of %d days: want at least 1", c.WindowDays)
+	case !output.DateOf(c.RunDate).InRange() || !(output.DateOf(c.RunDate) - output.Date(c.WindowDays-1)).InRange():
+		return fmt.Errorf("run date %s with a window of %d days: every day must lie in the years %d to %d",
+			c.RunDate.Format(time.DateOnly), c.WindowDays, output.MinYear, output.MaxYear)
 	}
 	for _, w := range []float64{c.Weights.Title, c.Weights.Lead, c.Weights.Body} {
 		if !(w >= 0) || math.IsInf(w, 0) {
@@ -120,6 +127,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Now == nil {
 		c.Now = time.Now
+	}
+	if c.FS == nil {
+		c.FS = output.OSFS{}
 	}
 	return c
 }

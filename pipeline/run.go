@@ -96,8 +96,8 @@ func run(ctx context.Context, cfg Config) (Summary, error) {
 		return sum, err
 	}
 	defer lock.Release()
-	if err := output.CleanStaging(cfg.OutDir); err != nil {
-		return sum, fmt.Errorf("removing what an earlier run left in %s: %w", cfg.OutDir, err)
+	if err := recoverOut(cfg.FS, cfg.OutDir, cfg.Log); err != nil {
+		return sum, err
 	}
 	if err := migrateLayout(cfg.OutDir, cfg.Log); err != nil {
 		return sum, err
@@ -108,7 +108,7 @@ func run(ctx context.Context, cfg Config) (Summary, error) {
 		}
 	}
 
-	commit, err := output.NewCommit(cfg.OutDir)
+	commit, err := output.NewCommitFS(cfg.FS, cfg.OutDir)
 	if err != nil {
 		return sum, fmt.Errorf("preparing output in %s: %w", cfg.OutDir, err)
 	}
@@ -150,6 +150,9 @@ func run(ctx context.Context, cfg Config) (Summary, error) {
 		return sum, fmt.Errorf("committing output to %s: %w", cfg.OutDir, err)
 	}
 	committed = true
+	if err := commit.Leftover(); err != nil {
+		cfg.Log.Warn("the run is committed; the next run removes what its clean up left", "err", err)
+	}
 	if sum.Findings.Pair, err = strongestPair(cfg.OutDir, sum.Window); err != nil {
 		// The data is committed; a summary without its last line is no
 		// reason to fail the night.

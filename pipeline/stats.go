@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"framing/output"
@@ -37,15 +38,20 @@ type StatsConfig struct {
 	Stats    stats.Options
 	// Now returns the wall-clock time for the lock file (time.Now when nil).
 	Now func() time.Time
+	Log *slog.Logger // nil discards
 }
 
 // Stats recomputes the statistics tables of one window from stored
 // partitions and commits them, replacing that window's earlier statistics.
-// It holds OUT's lock while it works, as a run does.
+// It holds OUT's lock while it works and, as a run does, first completes
+// or rolls back a commit that a killed process left in OUT.
 func Stats(ctx context.Context, cfg StatsConfig) (stats.Summary, error) {
 	w := output.Window{From: output.DateOf(cfg.From), To: output.DateOf(cfg.To)}
 	if w.To < w.From {
 		return stats.Summary{Window: w}, fmt.Errorf("window %s ends before it starts", w)
+	}
+	if !w.From.InRange() || !w.To.InRange() {
+		return stats.Summary{Window: w}, fmt.Errorf("window %s: every day must lie in the years %d to %d", w, output.MinYear, output.MaxYear)
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
@@ -55,7 +61,13 @@ func Stats(ctx context.Context, cfg StatsConfig) (stats.Summary, error) {
 		return stats.Summary{Window: w}, err
 	}
 	defer lock.Release()
-	if err := migrateLayout(cfg.OutDir, nil); err != nil {
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	if err := recoverOut(output.OSFS{}, cfg.OutDir, cfg.Log); err != nil {
+		return stats.Summary{Window: w}, err
+	}
+	if err := migrateLayout(cfg.OutDir, cfg.Log); err != nil {
 		return stats.Summary{Window: w}, err
 	}
 	return stats.Recompute(ctx, cfg.OutDir, w, cfg.Version, cfg.Stats)

@@ -7,6 +7,9 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
+
+	"framing/output"
 )
 
 // Every numeric flag of framing is registered through floatVar, intVar or
@@ -104,4 +107,15 @@ func (f *daysFlag) String() string {
 		return ""
 	}
 	return strconv.FormatInt(*f.p, 10) + "d"
+}
+
+// parseDay reads the YYYY-MM-DD value of a date flag, within the years
+// every reader of a DATE column can hold (output.MinYear to MaxYear), as
+// UTC midnight; anything else is a usage error naming the flag.
+func parseDay(flag, s string) (time.Time, error) {
+	d, err := output.ParseDate(s)
+	if err != nil {
+		return time.Time{}, usagef("--%s %q is not a YYYY-MM-DD date from %04d-01-01 to %04d-12-31", flag, s, output.MinYear, output.MaxYear)
+	}
+	return d.Time(), nil
 }

@@ -7,7 +7,9 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
+	"framing/output"
 	"framing/pipeline"
 )
 
@@ -130,8 +132,8 @@ func TestYAMLSpecialFloats(t *testing.T) {
 }
 
 // TestBadNumbersExit2 runs the command: a NaN weight, an overflowing record
-// bound and a NaN ratio in the config are usage errors (exit 2) that write
-// nothing.
+// bound, a NaN ratio in the config and a run date (or a window) reaching
+// outside the years 1 to 9999 are usage errors (exit 2) that write nothing.
 func TestBadNumbersExit2(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	cfg := filepath.Join(t.TempDir(), "c.yaml")
@@ -142,6 +144,9 @@ func TestBadNumbersExit2(t *testing.T) {
 		{"--max-reject-ratio", "NaN"},
 		{"--max-record-mb", "17592186044417"},
 		{"--config", cfg},
+		{"--run-date", "0000-12-31"},
+		{"--run-date", "10000-01-01"},
+		{"--run-date", "0001-01-05", "--window", "30d"},
 	} {
 		code, _, errs := runCLI(t, append([]string{"run", "--input", examplesJSONL, "--out", out, "--run-date", "2026-01-20"}, args...)...)
 		if code != exitUsage {
@@ -173,6 +178,23 @@ func FuzzNumberFlags(f *testing.F) {
 		var d int64
 		if (&daysFlag{p: &d}).Set(s) == nil && (d < 1 || d > maxWindowDays) {
 			t.Errorf("days flag accepted %q as %d", s, d)
+		}
+	})
+}
+
+// FuzzDayFlags gives the date flags any text: an accepted day lies in the
+// years every reader of a DATE column can hold and prints back as given.
+func FuzzDayFlags(f *testing.F) {
+	for _, s := range []string{"2026-01-20", "0000-01-01", "0001-01-01", "9999-12-31", "2026-02-30", "+2026-01-01", " 2026-01-20"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := parseDay("run-date", s)
+		if err != nil {
+			return
+		}
+		if y := d.Year(); y < output.MinYear || y > output.MaxYear || d.Format(time.DateOnly) != s {
+			t.Errorf("parseDay(%q) = %v", s, d)
 		}
 	})
 }

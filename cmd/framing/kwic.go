@@ -30,6 +30,11 @@ func cmdKWIC(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if c.N < 0 {
 		return usagef("--n must not be negative")
 	}
+	if c.OutDir != "" {
+		if err := recoverForReading(c.OutDir, stderr); err != nil {
+			return err
+		}
+	}
 	lines, total, err := pipeline.KWIC(ctx, c)
 	if err != nil {
 		return err

@@ -19,7 +19,9 @@ func main() {
 		<-ctx.Done()
 		stop()
 	}()
+	disarm := stopAfter(ctx, stopGrace, os.Stderr, os.Exit)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	disarm()
 	stop()
 	os.Exit(code)
 }

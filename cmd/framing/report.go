@@ -3,9 +3,12 @@ package main
 import (
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
+	"time"
 
+	"framing/pipeline"
 	"framing/report"
 )
 
@@ -23,6 +26,9 @@ func cmdReport(args []string, stdout, stderr io.Writer) error {
 	}
 	if *top < 1 {
 		return usagef("--top must be at least 1")
+	}
+	if err := recoverForReading(*out, stderr); err != nil {
+		return err
 	}
 	r, err := report.Load(*out, report.Options{Window: *window, Top: *top})
 	if err != nil {
@@ -59,4 +65,12 @@ func firstErr(errs ...error) error {
 		}
 	}
 	return nil
+}
+
+// recoverForReading resolves a commit that a killed run left in OUT before
+// a command that only reads OUT reads it (pipeline.RecoverForReading), so
+// that it sees one state of every table; warnings go to stderr.
+func recoverForReading(out string, stderr io.Writer) error {
+	log, _ := newLogger(stderr, "text", slog.LevelWarn) // "text" is always valid
+	return pipeline.RecoverForReading(out, time.Now(), log)
 }

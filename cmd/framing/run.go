@@ -153,9 +153,9 @@ func (c *runConfig) pipelineConfig(stdin io.Reader, stderr io.Writer) (pipeline.
 	}
 	rd := time.Now().UTC().Truncate(24 * time.Hour)
 	if c.runDate != "" {
-		t, err := time.Parse(time.DateOnly, c.runDate)
+		t, err := parseDay("run-date", c.runDate)
 		if err != nil {
-			return pipeline.Config{}, usagef("--run-date %q is not a YYYY-MM-DD date", c.runDate)
+			return pipeline.Config{}, err
 		}
 		rd = t
 	}
@@ -185,7 +185,11 @@ func (c *runConfig) pipelineConfig(stdin io.Reader, stderr io.Writer) (pipeline.
 	cfg.SkipSeen = c.skipSeen
 	cfg.MaxRejectRatio = c.maxRejects
 	cfg.WindowDays = int(c.window)
+	if first := output.DateOf(rd) - output.Date(cfg.WindowDays-1); !first.InRange() {
+		return pipeline.Config{}, usagef("--window %dd before --run-date %s starts before %04d-01-01", cfg.WindowDays, rd.Format(time.DateOnly), output.MinYear)
+	}
 	cfg.MaxRecordBytes = int(c.maxRecordMB << 20)
+	cfg.FS = commitFS()
 	return cfg, nil
 }
 

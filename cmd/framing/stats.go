@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"time"
 
 	"framing/pipeline"
 	"framing/stats"
@@ -25,21 +24,22 @@ func cmdStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *to == "" {
 		*to = *from
 	}
-	f, err := time.Parse(time.DateOnly, *from)
+	f, err := parseDay("from", *from)
 	if err != nil {
-		return usagef("--from %q is not a YYYY-MM-DD date", *from)
+		return err
 	}
-	t, err := time.Parse(time.DateOnly, *to)
+	t, err := parseDay("to", *to)
 	if err != nil {
-		return usagef("--to %q is not a YYYY-MM-DD date", *to)
+		return err
 	}
 	if t.Before(f) {
 		return usagef("--to %s is before --from %s", *to, *from)
 	}
-	if _, err := newLogger(stderr, *logFormat, 0); err != nil {
+	log, err := newLogger(stderr, *logFormat, 0)
+	if err != nil {
 		return err
 	}
-	sum, err := pipeline.Stats(ctx, pipeline.StatsConfig{OutDir: *out, From: f, To: t, Version: version, Stats: stats.DefaultOptions()})
+	sum, err := pipeline.Stats(ctx, pipeline.StatsConfig{OutDir: *out, From: f, To: t, Version: version, Stats: stats.DefaultOptions(), Log: log})
 	if lerr, ok := lockExit(err); ok {
 		return lerr
 	}
