@@ -21,22 +21,32 @@ var attributionVerbs = map[string]bool{
 // derived from attributionVerbs once and never changes.
 var verbShapes = newWordShapes(attributionVerbs)
 
-// wordShapes is a set of (first byte, length) pairs of a word list: a word
-// whose pair is not in it is not in the list.
-type wordShapes [256]uint64 // bit n of [b]: some word starts with b and is n bytes long (n ≥ 63 share bit 63)
+// wordShapes is a set of (first byte, length) and (last byte, length)
+// pairs of a word list: a word whose pairs are not both in it is not in the
+// list, and most words of a text are ruled out so, without hashing them
+// for a map lookup.
+type wordShapes struct {
+	first, last [256]uint64 // bit n of [b]: some word starts (ends) with b and is n bytes long (n ≥ 63 share bit 63)
+}
 
 func newWordShapes(words map[string]bool) *wordShapes {
 	var ws wordShapes
 	for w := range words {
 		if w != "" {
-			ws[w[0]] |= 1 << min(len(w), 63)
+			n := min(len(w), 63)
+			ws.first[w[0]] |= 1 << n
+			ws.last[w[len(w)-1]] |= 1 << n
 		}
 	}
 	return &ws
 }
 
 func (ws *wordShapes) has(w string) bool {
-	return w != "" && ws[w[0]]&(1<<min(len(w), 63)) != 0
+	if w == "" {
+		return false
+	}
+	bit := uint64(1) << min(len(w), 63)
+	return ws.first[w[0]]&bit != 0 && ws.last[w[len(w)-1]]&bit != 0
 }
 
 // sourceNouns name a source without naming a person; they make a nearby verb

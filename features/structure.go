@@ -24,6 +24,10 @@ var ambiguousAbbrevs = map[string]bool{
 	"ltd": true, "co": true, "a.m": true, "p.m": true,
 }
 
+// titleShapes and ambiguousShapes rule out most words before the map
+// lookups of dotEnds, which runs at every '.' followed by a space.
+var titleShapes, ambiguousShapes = newWordShapes(titleAbbrevs), newWordShapes(ambiguousAbbrevs)
+
 // sentenceStarters are words that rarely follow an abbreviation inside a
 // name or phrase but often open a sentence.
 var sentenceStarters = map[string]bool{
@@ -122,7 +126,7 @@ func dotEnds(text string, from, i, k, end int) bool {
 	}
 	var buf [16]byte
 	lw := lowerWord(w, buf[:0]) // looked up as string(lw): no allocation
-	if titleAbbrevs[string(lw)] {
+	if titleShapes.has(string(lw)) && titleAbbrevs[string(lw)] {
 		return false
 	}
 	if r, size := utf8.DecodeRuneInString(w); size == len(w) && unicode.IsUpper(r) {
@@ -132,7 +136,7 @@ func dotEnds(text string, from, i, k, end int) bool {
 		r, _ := utf8.DecodeRuneInString(text[k:])
 		return !unicode.IsDigit(r)
 	}
-	if ambiguousAbbrevs[string(lw)] {
+	if ambiguousShapes.has(string(lw)) && ambiguousAbbrevs[string(lw)] {
 		next := wordAt(text, k, end)
 		r, _ := utf8.DecodeRuneInString(next)
 		return unicode.IsUpper(r) && sentenceStarters[string(lowerWord(next, buf[:0]))]

@@ -223,36 +223,56 @@ func (m *Matcher) Dimensions() []string { return append([]string(nil), m.dims...
 // Actors returns the actor names in lexicon order.
 func (m *Matcher) Actors() []string { return append([]string(nil), m.actors...) }
 
-// appendCandidates appends to dst every entry whose first word can match
-// the token whose Norm is s. It hashes the token once, byte by byte: on the
-// way it walks the glob prefixes (see globIndex), which most tokens leave
-// after a byte or two, and at the end it asks the exact keys, first their
-// hash set, which answers no for most words without a probe of the table.
-// The work per token is bounded by the token, not the lexicon.
-func (m *Matcher) appendCandidates(dst []int32, s string) []int32 {
-	h := uint64(fnvOffset)
-	k, n := 0, min(len(s), m.glob.max)
-	if len(s) < m.glob.min {
-		n = 0 // shorter than any glob key
-	}
-	for ; k < m.glob.min-1 && k < n; k++ {
-		h = (h ^ uint64(s[k])) * fnvPrime
-	}
-	for k < n {
-		h = (h ^ uint64(s[k])) * fnvPrime
-		k++
-		if !m.glob.prefixes.has(h) {
-			break // no glob key begins with s[:k]
+// candidate is an entry whose first word can match the token at index tok.
+type candidate struct {
+	tok int32
+	id  int32
+}
+
+// appendCandidates appends to dst, for every word token of tokens in order,
+// every entry whose first word can match it. It hashes each token once,
+// byte by byte: on the way it walks the glob prefixes (see globIndex),
+// which most tokens leave after a byte or two, and at the end it asks the
+// exact keys, first their hash set, which answers no for most words without
+// a probe of the table. The work per token is bounded by the token, not the
+// lexicon; the loop over the tokens is here, not in the caller, because a
+// call per token cost as much as the hashing.
+func (m *Matcher) appendCandidates(dst []candidate, tokens []Token) []candidate {
+	gmin, gmax := m.glob.min, m.glob.max
+	for i := range tokens {
+		t := &tokens[i]
+		if t.Kind != Word {
+			continue
 		}
-		if m.glob.keys.has(h) && (k == len(s) || utf8.RuneStart(s[k])) {
-			dst = append(dst, m.glob.table.lookup(s[:k], h)...)
+		s := t.Norm
+		h := uint64(fnvOffset)
+		k, n := 0, min(len(s), gmax)
+		if len(s) < gmin {
+			n = 0 // shorter than any glob key
 		}
-	}
-	for ; k < len(s); k++ {
-		h = (h ^ uint64(s[k])) * fnvPrime
-	}
-	if m.exactKeys.has(h) {
-		dst = append(dst, m.exact.lookup(s, h)...)
+		for ; k < gmin-1 && k < n; k++ {
+			h = (h ^ uint64(s[k])) * fnvPrime
+		}
+		for k < n {
+			h = (h ^ uint64(s[k])) * fnvPrime
+			k++
+			if !m.glob.prefixes.has(h) {
+				break // no glob key begins with s[:k]
+			}
+			if m.glob.keys.has(h) && (k == len(s) || utf8.RuneStart(s[k])) {
+				for _, id := range m.glob.table.lookup(s[:k], h) {
+					dst = append(dst, candidate{int32(i), id})
+				}
+			}
+		}
+		for ; k < len(s); k++ {
+			h = (h ^ uint64(s[k])) * fnvPrime
+		}
+		if m.exactKeys.has(h) {
+			for _, id := range m.exact.lookup(s, h) {
+				dst = append(dst, candidate{int32(i), id})
+			}
+		}
 	}
 	return dst
 }

@@ -38,23 +38,19 @@ func (m *Matcher) AppendMatches(dst []Match, tokens []Token) []Match {
 	var buf [32]hit // most sentences have few candidate hits: no allocation for them
 	hits := buf[:0]
 	var long []hit // long phrases whose first word matches: start only
-	var cbuf [16]int32
-	for i := range tokens {
-		if tokens[i].Kind != Word {
-			continue
-		}
-		for _, id := range m.appendCandidates(cbuf[:0], tokens[i].Norm) {
-			switch info := &m.info[id]; {
-			case info.simple:
-				hits = append(hits, hit{id, i, i + 1}) // the index key was the whole test
-			case info.long:
-				long = append(long, hit{id, i, i})
-			case info.second >= 0 && (i+1 >= len(tokens) || len(tokens[i+1].Norm) != int(info.second)):
-				// the second word cannot match
-			default:
-				if end, ok := m.entries[id].matchAt(tokens, i); ok {
-					hits = append(hits, hit{id, i, end})
-				}
+	var cbuf [32]candidate
+	for _, c := range m.appendCandidates(cbuf[:0], tokens) {
+		i, id := int(c.tok), c.id
+		switch info := &m.info[id]; {
+		case info.simple:
+			hits = append(hits, hit{id, i, i + 1}) // the index key was the whole test
+		case info.long:
+			long = append(long, hit{id, i, i})
+		case info.second >= 0 && (i+1 >= len(tokens) || len(tokens[i+1].Norm) != int(info.second)):
+			// the second word cannot match
+		default:
+			if end, ok := m.entries[id].matchAt(tokens, i); ok {
+				hits = append(hits, hit{id, i, end})
 			}
 		}
 	}

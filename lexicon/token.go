@@ -172,7 +172,15 @@ func (t *tokenizer) run() {
 		case acWord:
 			j, up := scanAlnum(s, i)
 			if j < len(s) && mayJoin[s[j]] && !wordEnds(s, i, j) {
-				break // the general path
+				k := contractionEnd(s, i, j)
+				if k == 0 {
+					break // the general path
+				}
+				t.toks = toks
+				t.segment(i, k)
+				toks = t.toks
+				i = k
+				continue
 			}
 			norm := s[i:j]
 			if up {
@@ -200,6 +208,20 @@ func (t *tokenizer) step(i int) int {
 		return t.ascii(i, c)
 	}
 	r, size := utf8.DecodeRuneInString(s[i:])
+	if punctLo <= r && r < punctHi { // quotes, dashes, ellipses: decided by a table
+		switch generalPunct[r-punctLo] {
+		case gpSkip:
+			return i + size
+		case gpDash:
+			if t.innerDash(i, size) {
+				return i + size
+			}
+			fallthrough
+		case gpPunct:
+			t.punct(i, i+size)
+			return i + size
+		}
+	}
 	switch {
 	case r == utf8.RuneError && size <= 1, unicode.IsSpace(r), unicode.IsControl(r):
 		return i + size
@@ -215,6 +237,33 @@ func (t *tokenizer) step(i int) int {
 		return i + size
 	}
 }
+
+// Classes of the General Punctuation runes (U+2000 to U+206F) for step,
+// found once by the same tests step makes of any rune: skipped as space or
+// control, a dash (a boundary between words, else punctuation), other
+// punctuation, or a word start (none is, but step would ask).
+const (
+	gpWord = iota
+	gpSkip
+	gpDash
+	gpPunct
+)
+
+var generalPunct = func() (t [punctHi - punctLo]uint8) {
+	for r := rune(punctLo); r < punctHi; r++ {
+		c := uint8(gpPunct)
+		switch {
+		case unicode.IsSpace(r) || unicode.IsControl(r):
+			c = gpSkip
+		case isWordStart(r):
+			c = gpWord
+		case isDash(r):
+			c = gpDash
+		}
+		t[r-punctLo] = c
+	}
+	return t
+}()
 
 // scanAlnum returns the end of the run of ASCII letters and digits that
 // starts at s[i], and whether it holds a capital.
@@ -439,6 +488,13 @@ func (t *tokenizer) word(i int) int {
 		return t.globSuffix(end + possessiveAfter(t.text[end:]))
 	}
 	j := scanWord(t.text, i)
+	t.segment(i, j)
+	return t.globSuffix(j)
+}
+
+// segment emits the word text[i:j] as scanWord found it: a possessive 's
+// dropped, a final n't split off, else the word whole.
+func (t *tokenizer) segment(i, j int) {
 	seg := t.text[i:j]
 	if k := possessiveAt(seg); k >= 0 {
 		t.emit(seg[:k], i, i+k) // Trump's → Trump; the 's is dropped
@@ -450,7 +506,32 @@ func (t *tokenizer) word(i int) int {
 	} else {
 		t.emit(seg, i, j)
 	}
-	return t.globSuffix(j)
+}
+
+// contractionEnd returns where scanWord would end the word at s[i] when
+// s[i:j] are ASCII letters and digits followed by an apostrophe (' ` ‘ or
+// ’) between letters and then ASCII letters only (Trump’s, don’t, they're),
+// or 0 when it cannot tell that cheaply; then the general path runs.
+func contractionEnd(s string, i, j int) int {
+	if !isASCIILetter(s[j-1]) {
+		return 0
+	}
+	a := 1
+	switch c := s[j]; {
+	case c == '\'' || c == '`':
+	case curlyApostropheAt(s, j):
+		a = 3
+	default:
+		return 0
+	}
+	if j+a >= len(s) || !isASCIILetter(s[j+a]) {
+		return 0
+	}
+	k, _ := scanAlnum(s, j+a)
+	if k < len(s) && mayJoin[s[k]] {
+		return 0
+	}
+	return k
 }
 
 // globSuffix consumes a '*' after a word in glob mode.
