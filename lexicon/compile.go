@@ -250,7 +250,7 @@ func (m *Matcher) appendCandidates(dst []candidate, tokens []Token) []candidate 
 		if len(s) < gmin {
 			n = 0 // shorter than any glob key
 		}
-		for ; k < gmin-1 && k < n; k++ {
+		for pre := min(gmin-1, n); k < pre; k++ {
 			h = (h ^ uint64(s[k])) * fnvPrime
 		}
 		for k < n {
