@@ -55,6 +55,21 @@ func partitionFile(root, table, key, value string) string {
 	return filepath.Join(root, partitionRel(table, key, value), PartFile)
 }
 
+// partFiles lists the data files of one partition below root in name
+// order: part-00000.parquet, and part-00001.parquet and on where a
+// partition was written as shards (framing-beam).
+func partFiles(root, table, key, value string) ([]string, error) {
+	files, err := filepath.Glob(filepath.Join(root, partitionRel(table, key, value), "part-*.parquet"))
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 { // as reading the one file would have said
+		return []string{partitionFile(root, table, key, value)}, nil
+	}
+	sort.Strings(files)
+	return files, nil
+}
+
 // tableGlob matches every partition file of a table below root, in the
 // shape DuckDB's read_parquet and pyarrow take.
 func tableGlob(root, table string) string {

@@ -54,9 +54,13 @@ func (ti TableInfo) Files(root string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	files := make([]string, len(values))
-	for i, v := range values {
-		files[i] = partitionFile(root, ti.Name, ti.PartKey, v)
+	var files []string
+	for _, v := range values {
+		parts, err := partFiles(root, ti.Name, ti.PartKey, v)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, parts...)
 	}
 	return files, nil
 }
@@ -153,21 +157,33 @@ func (t Table[R, P]) create(c *Commit, p P, meta map[string]string, lay layout) 
 	return &PartWriter[R]{table: t.name, f: f, w: w, col: t.col, value: p.column()}, nil
 }
 
-// Scan calls fn for each row of partition p below root, in file order.
+// Scan calls fn for each row of partition p below root, in file order: of
+// part-00000.parquet, then of any further part files (framing-beam writes a
+// partition as several) in name order.
 func (t Table[R, P]) Scan(root string, p P, fn func(R) error) error {
 	return t.scan(root, p, fn, currentLayout)
 }
 
 func (t Table[R, P]) scan(root string, p P, fn func(R) error, lay layout) error {
-	path := t.Path(root, p)
-	if lay.columnInFile {
-		return scanTable(path, -1, fn)
+	paths, err := partFiles(root, t.name, p.partKey(), p.String())
+	if err != nil {
+		return err
 	}
-	value := p.column()
-	return scanTable(path, t.col, func(r R) error {
-		reflect.ValueOf(&r).Elem().Field(t.col).Set(value)
-		return fn(r)
-	})
+	for _, path := range paths {
+		if lay.columnInFile {
+			err = scanTable(path, -1, fn)
+		} else {
+			value := p.column()
+			err = scanTable(path, t.col, func(r R) error {
+				reflect.ValueOf(&r).Elem().Field(t.col).Set(value)
+				return fn(r)
+			})
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Read reads partition p below root into memory; for tests and small tables.

@@ -153,8 +153,19 @@ func featureOptions(cfg Config) (features.Options, string, error) {
 // writeRunRow writes the one-row runs table, the run manifest. It is the only
 // table that holds wall-clock times.
 func writeRunRow(c *output.Commit, j *job, cfg Config, sum *Summary, started, finished time.Time) error {
+	row := runRow(j, cfg, *sum, started, finished)
+	if err := output.Runs.WriteAll(c, j.runDate, j.meta, []output.RunRow{row}); err != nil {
+		return err
+	}
+	sum.Tables = append(sum.Tables, output.Runs.Name())
+	sum.Files = append(sum.Files, output.Runs.Path(c.Out(), j.runDate))
+	return nil
+}
+
+// runRow is the manifest row of a run with the counts in sum.
+func runRow(j *job, cfg Config, sum Summary, started, finished time.Time) output.RunRow {
 	inputs, _ := json.Marshal(cfg.Inputs) // a []string always encodes
-	row := output.RunRow{
+	return output.RunRow{
 		RunID:          j.runID,
 		RunDate:        j.runDate,
 		StartedAt:      started.UTC(),
@@ -175,10 +186,4 @@ func writeRunRow(c *output.Commit, j *job, cfg Config, sum *Summary, started, fi
 		LexiconWarnings:      int64(len(j.lexWarnings)),
 		LexiconWarningSample: warningSample(j.lexWarnings),
 	}
-	if err := output.Runs.WriteAll(c, j.runDate, j.meta, []output.RunRow{row}); err != nil {
-		return err
-	}
-	sum.Tables = append(sum.Tables, output.Runs.Name())
-	sum.Files = append(sum.Files, output.Runs.Path(c.Out(), j.runDate))
-	return nil
 }

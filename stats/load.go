@@ -157,12 +157,78 @@ func (r *rawWindow) add(src Source, w output.Window) error {
 	if err != nil {
 		return err
 	}
+	var stances []stanceValue
 	err = output.Stance.Scan(src.Root, src.Day, func(s output.StanceRow) error {
-		r.addStance(r.stanceAct, s.Actor, s.Outlet, s.Stance)
-		r.addStance(r.authAct, s.Actor, s.Outlet, s.AuthorialStance)
+		if s.Stance == nil && s.AuthorialStance == nil {
+			return nil
+		}
+		i, ok := index[s.ArticleID]
+		if !ok || i < base {
+			return fmt.Errorf("stance row for article %q, which is not in %s", s.ArticleID, output.Articles.Path(src.Root, src.Day))
+		}
+		stances = append(stances, stanceValue{article: i, actor: s.Actor, outlet: s.Outlet, stance: s.Stance, authorial: s.AuthorialStance})
 		return nil
 	})
-	return err
+	if err != nil {
+		return err
+	}
+	r.sortByID(base, index, stances)
+	return nil
+}
+
+// stanceValue is one stance row of a night until it is placed.
+type stanceValue struct {
+	article           int
+	actor, outlet     string
+	stance, authorial *float64
+}
+
+// sortByID puts the night's articles, from base on, in article id order,
+// and adds its stance values in that order (keeping each article's rows in
+// file order), so that the statistics depend only on which articles a night
+// holds, not on how they are split into part files or ordered in them: the
+// bootstrap resamples by position, and sums of floats depend on their order
+// in the last bits. framing-beam writes a night as shards, each in an order
+// of its own.
+func (r *rawWindow) sortByID(base int, index map[string]int, stances []stanceValue) {
+	n := len(r.outlet) - base
+	ids := make([]string, n)
+	for id, i := range index {
+		ids[i-base] = id
+	}
+	order := make([]int, n) // order[k] is the old place of the k-th article by id
+	for k := range order {
+		order[k] = base + k
+	}
+	sort.Slice(order, func(a, b int) bool { return ids[order[a]-base] < ids[order[b]-base] })
+	newPos := make([]int, n)
+	for k, old := range order {
+		newPos[old-base] = base + k
+	}
+	permute(r.outlet, base, order)
+	permute(r.day, base, order)
+	permute(r.tokens, base, order)
+	for d := range r.dims {
+		permute(r.per1k[d], base, order)
+		permute(r.share[d], base, order)
+		permute(r.hits[d], base, order)
+	}
+	sort.SliceStable(stances, func(a, b int) bool {
+		return newPos[stances[a].article-base] < newPos[stances[b].article-base]
+	})
+	for _, s := range stances {
+		r.addStance(r.stanceAct, s.actor, s.outlet, s.stance)
+		r.addStance(r.authAct, s.actor, s.outlet, s.authorial)
+	}
+}
+
+// permute reorders s[base:] so that its k-th element is the old s[order[k]].
+func permute[T any](s []T, base int, order []int) {
+	seg := make([]T, len(order))
+	for k, old := range order {
+		seg[k] = s[old]
+	}
+	copy(s[base:], seg)
 }
 
 // addStance appends one article's value v (nil: no tone, nothing to add)
