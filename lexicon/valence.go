@@ -30,7 +30,8 @@ const ValenceScale = 2.0
 // the raters' scores) are ignored, blank lines and lines starting with '#'
 // are skipped, a line whose word the matcher cannot use (VADER's
 // emoticons, ":)" or "<3") is skipped and counted in one note, a valence of
-// 0 (no polarity) or a word listed twice (the first counts) is skipped with
+// 0 (no polarity), a valence whose weight would exceed MaxWeight, or a
+// word listed twice (the first counts) is skipped with
 // a warning, and a valence that is not a finite number skips the line with
 // a warning. The error is for I/O problems and for a list with no usable
 // entry; the Lexicon has tone lists only and is named after the file.
@@ -105,6 +106,9 @@ func (v *valenceReader) line(n int, line string, l *Lexicon) {
 		return
 	case val == 0:
 		v.add(n, col, SeverityWarning, "skipping %q: valence 0 has no polarity", clip(word))
+		return
+	case math.Abs(val)/ValenceScale > MaxWeight:
+		v.add(n, col, SeverityWarning, "skipping %q: valence %s gives weight %g, above the largest allowed, %d", clip(word), clip(strings.TrimSpace(field)), math.Abs(val)/ValenceScale, MaxWeight)
 		return
 	}
 	pat, err := parseEntry(word)

@@ -61,6 +61,7 @@ func TestParseValenceEdges(t *testing.T) {
 		{"nothing usable", "# only a comment\n:)\t2\n", nil, nil, "x.txt:1:1: tone list has no usable entry"},
 		{"empty", "", nil, nil, "x.txt:1:1: tone list has no usable entry"},
 		{"not a finite number", "odd\tNaN\nodder\tInf\nok\t1\n", []string{"ok"}, nil, ""},
+		{"weight above MaxWeight", "huge\t5000\nedge\t2000\nvast\t-2000.5\n", []string{"edge"}, nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -131,6 +132,7 @@ func FuzzValence(f *testing.F) {
 	addFileSeed(f, "testdata/valence.txt")
 	f.Add("good\t1.9\t0.9\t[2, 2]\n")
 	f.Add("\uFEFFa b\t-4\r\n:)\t2\n#x\n\t\t\n")
+	f.Add("a\t5000\nb\t-2001\nc\t2000\n") // weights 2500, 1000.5 (skipped) and 1000
 	f.Fuzz(func(t *testing.T, src string) {
 		l, diags, err := ParseValence(strings.NewReader(src), "f.txt")
 		checkPositions(t, err, src)
