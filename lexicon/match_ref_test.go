@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	gocmp "github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // refMatch is Match with the index left out: every entry is tried at every
@@ -89,6 +90,16 @@ func checkRefMatch(t *testing.T, ms []*Matcher, text string) {
 		want, got := m.refMatch(toks), m.Match(toks)
 		if diff := gocmp.Diff(want, got); diff != "" {
 			t.Fatalf("lexicon %d, Match(%q) (-reference +indexed):\n%s", i, text, diff)
+		}
+		// features keeps an article's matches in one block: matching behind
+		// earlier matches must leave them alone and append the same ones.
+		before := m.Match(Tokenize(refMatchTexts[0]))
+		block := m.AppendMatches(slices.Clip(slices.Clone(before)), toks)
+		if diff := gocmp.Diff(before, block[:len(before)]); diff != "" {
+			t.Fatalf("lexicon %d, AppendMatches(%q) changed the earlier matches (-before +after):\n%s", i, text, diff)
+		}
+		if diff := gocmp.Diff(want, block[len(before):], cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("lexicon %d, AppendMatches(%q) (-reference +appended):\n%s", i, text, diff)
 		}
 	}
 }
