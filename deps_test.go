@@ -27,6 +27,8 @@ var allowed = map[string][]string{
 	"report":            {"output"},
 	"cmd/framing":       {"pipeline", "stats", "output", "lexicon", "lexeval", "report"},
 	"scripts/gencorpus": {},
+	// A CPU profile of a whole run (docs/performance.md).
+	"scripts/runprof": {"pipeline"},
 	// A validation program (docs/stance.md), run by hand on labeled data.
 	"scripts/stancecheck": {"features", "lexicon", "model"},
 }
