@@ -27,6 +27,10 @@ var allowed = map[string][]string{
 	"report":            {"output"},
 	"cmd/framing":       {"pipeline", "stats", "output", "lexicon", "lexeval", "report"},
 	"scripts/gencorpus": {},
+	// Test fixtures: sharded copies of an output for the readers' tests;
+	// the fault filesystem of the commit tests (imported by tests only).
+	"scripts/reshard": {"output"},
+	"output/faultfs":  {},
 	// A CPU profile of a whole run (docs/performance.md).
 	"scripts/runprof": {"pipeline"},
 	// A validation program (docs/stance.md), run by hand on labeled data.

@@ -60,23 +60,16 @@ func NewCommitFS(fsys FS, outDir string) (*Commit, error) {
 func (c *Commit) Out() string { return c.out }
 
 // Dir is the staging directory, laid out like OUT, so that a run can read
-// partitions it has staged but not yet committed.
+// partitions it has staged but not yet committed, and other writers
+// (framing-beam's workers) can write partitions for Table.Adopt.
 func (c *Commit) Dir() string { return c.staging }
 
 // create opens the staged file of one partition of a table (layout.go).
 // Each partition can be created once per commit. Tables call it (registry.go).
 func (c *Commit) create(table, partKey, partValue string) (io.WriteCloser, error) {
-	if c.done {
-		return nil, fmt.Errorf("creating %s partition %s: commit already finished", table, partitionDir(partKey, partValue))
-	}
-	for i, s := range []string{table, partKey, partValue} {
-		if s == "" || strings.HasPrefix(s, ".") || strings.ContainsAny(s, `/\`) || (i < 2 && strings.Contains(s, "=")) {
-			return nil, fmt.Errorf("creating %s partition %s: bad name %q", table, partitionDir(partKey, partValue), s)
-		}
-	}
-	rel := partitionRel(table, partKey, partValue)
-	if c.parts[rel] {
-		return nil, fmt.Errorf("creating %s partition %s: already created", table, partitionDir(partKey, partValue))
+	rel, err := c.claim(table, partKey, partValue)
+	if err != nil {
+		return nil, fmt.Errorf("creating %s partition %s: %w", table, partitionDir(partKey, partValue), err)
 	}
 	f, err := c.createFile(rel)
 	if err != nil {
@@ -84,6 +77,52 @@ func (c *Commit) create(table, partKey, partValue string) (io.WriteCloser, error
 	}
 	c.parts[rel] = true
 	return f, nil
+}
+
+// claim checks that a partition can still be staged in the commit, once,
+// and returns its directory relative to the staging directory.
+func (c *Commit) claim(table, partKey, partValue string) (string, error) {
+	if c.done {
+		return "", errors.New("commit already finished")
+	}
+	for i, s := range []string{table, partKey, partValue} {
+		if s == "" || strings.HasPrefix(s, ".") || strings.ContainsAny(s, `/\`) || (i < 2 && strings.Contains(s, "=")) {
+			return "", fmt.Errorf("bad name %q", s)
+		}
+	}
+	rel := partitionRel(table, partKey, partValue)
+	if c.parts[rel] {
+		return "", errors.New("already staged")
+	}
+	return rel, nil
+}
+
+// adopt makes a partition directory that other writers staged below the
+// staging directory part of the commit (Table.Adopt): a directory of
+// part-NNNNN.parquet files, part-00000.parquet among them, and nothing else,
+// so that no temporary or foreign file is published.
+func (c *Commit) adopt(table, partKey, partValue string) error {
+	rel, err := c.claim(table, partKey, partValue)
+	if err != nil {
+		return fmt.Errorf("adopting %s partition %s: %w", table, partitionDir(partKey, partValue), err)
+	}
+	dir := filepath.Join(c.staging, rel)
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("adopting %s partition %s: %w", table, partitionDir(partKey, partValue), err)
+	}
+	first := false
+	for _, e := range ents {
+		if !e.Type().IsRegular() || !partFileName(e.Name()) {
+			return fmt.Errorf("adopting %s partition %s: %s is not a part file", table, partitionDir(partKey, partValue), filepath.Join(dir, e.Name()))
+		}
+		first = first || e.Name() == PartFile
+	}
+	if !first {
+		return fmt.Errorf("adopting %s partition %s: no %s in %s", table, partitionDir(partKey, partValue), PartFile, dir)
+	}
+	c.parts[rel] = true
+	return nil
 }
 
 func (c *Commit) createFile(rel string) (io.WriteCloser, error) {

@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"testing"
 	"time"
+
+	"framing/output/faultfs"
 )
 
 // windowFS times the span from the first partition move to the end of the
 // last: how long a reader of OUT can see partitions of both states.
 type windowFS struct {
-	faultFS
+	faultfs.FS
 	first, last time.Time
 }
 
@@ -23,14 +25,14 @@ func (w *windowFS) mark(f func() error) error {
 }
 
 func (w *windowFS) Exchange(a, b string) error {
-	return w.mark(func() error { return w.faultFS.Exchange(a, b) })
+	return w.mark(func() error { return w.FS.Exchange(a, b) })
 }
 
 func (w *windowFS) Rename(a, b string) error {
-	if !w.armed {
-		return w.faultFS.Rename(a, b)
+	if !w.Armed {
+		return w.FS.Rename(a, b)
 	}
-	return w.mark(func() error { return w.faultFS.Rename(a, b) })
+	return w.mark(func() error { return w.FS.Rename(a, b) })
 }
 
 // BenchmarkCommitWindow commits 17 partitions (a run's article tables, runs
@@ -45,7 +47,7 @@ func BenchmarkCommitWindow(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				out := b.TempDir()
 				for night := 0; night < 2; night++ {
-					w := &windowFS{faultFS: faultFS{noExchange: noExchange}}
+					w := &windowFS{FS: faultfs.FS{Base: OSFS{}, NoExchange: noExchange}}
 					c, err := NewCommitFS(w, out)
 					if err != nil {
 						b.Fatal(err)
@@ -63,11 +65,11 @@ func BenchmarkCommitWindow(b *testing.B) {
 					if err != nil {
 						b.Fatal(err)
 					}
-					w.armed = true
+					w.Armed = true
 					if err := t.apply(j); err != nil {
 						b.Fatal(err)
 					}
-					w.armed = false
+					w.Armed = false
 					if night == 1 {
 						total += w.last.Sub(w.first)
 					}

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"framing/output/faultfs"
 )
 
 // The fault tests run one commit over an OUT that already holds the night
@@ -143,16 +145,16 @@ func stageAll(t *testing.T, fsys FS, out string) *Commit {
 
 // commitCase is one commit under faults: it returns Commit's error and
 // whether a fault fired.
-func commitCase(t *testing.T, out string, ff *faultFS) error {
+func commitCase(t *testing.T, out string, ff *faultfs.FS) error {
 	t.Helper()
 	writeTree(t, out, oldTree)
 	c := stageAll(t, ff, out)
-	ff.armed = true
+	ff.Armed = true
 	err := c.Commit()
-	if err != nil && !ff.fired {
+	if err != nil && !ff.Fired {
 		t.Fatalf("Commit failed with no fault: %v", err)
 	}
-	if errors.Is(err, errInjected) || errors.Is(err, errCrashed) || err == nil {
+	if errors.Is(err, faultfs.ErrInjected) || errors.Is(err, faultfs.ErrCrashed) || err == nil {
 		return err
 	}
 	t.Fatalf("Commit error does not wrap the fault: %v", err)
@@ -162,7 +164,7 @@ func commitCase(t *testing.T, out string, ff *faultFS) error {
 // recoverClean runs Recover without faults and returns OUT's tree.
 func recoverClean(t *testing.T, out string, noExchange bool) map[string]string {
 	t.Helper()
-	if _, err := Recover(&faultFS{noExchange: noExchange}, out); err != nil {
+	if _, err := Recover(&faultfs.FS{Base: OSFS{}, NoExchange: noExchange}, out); err != nil {
 		t.Fatalf("Recover: %v", err)
 	}
 	return readTree(t, out)
@@ -213,26 +215,26 @@ var modes = []struct {
 // stepsOf counts the steps of a commit without faults: every call, or
 // with crash the calls a crash counts.
 func stepsOf(t *testing.T, noExchange, crash bool) int {
-	ff := &faultFS{noExchange: noExchange}
+	ff := &faultfs.FS{Base: OSFS{}, NoExchange: noExchange}
 	if crash {
-		ff.crashAt = 1 << 30
+		ff.CrashAt = 1 << 30
 	}
 	if err := commitCase(t, scratchDir(t), ff); err != nil {
 		t.Fatal(err)
 	}
-	return ff.steps
+	return ff.Steps
 }
 
 func TestCommitNoFault(t *testing.T) {
 	for _, m := range modes {
 		t.Run(m.name, func(t *testing.T) {
 			out := scratchDir(t)
-			ff := &faultFS{noExchange: m.noExchange}
+			ff := &faultfs.FS{Base: OSFS{}, NoExchange: m.noExchange}
 			if err := commitCase(t, out, ff); err != nil {
 				t.Fatal(err)
 			}
 			wantState(t, readTree(t, out), true, "after the commit")
-			t.Logf("%d steps:\n%s", ff.steps, strings.Join(ff.log, "\n"))
+			t.Logf("%d steps:\n%s", ff.Steps, strings.Join(ff.Log, "\n"))
 		})
 	}
 }
@@ -247,7 +249,7 @@ func TestCommitErrorAtEveryStep(t *testing.T) {
 			n := stepsOf(t, m.noExchange, false)
 			for k := 1; k <= n; k++ {
 				out := scratchDir(t)
-				err := commitCase(t, out, &faultFS{noExchange: m.noExchange, failAt: map[int]bool{k: true}})
+				err := commitCase(t, out, &faultfs.FS{Base: OSFS{}, NoExchange: m.noExchange, FailAt: map[int]bool{k: true}})
 				got := readTree(t, out)
 				if err != nil {
 					wantState(t, got, false, "error at step "+strconv.Itoa(k)+" ("+err.Error()+")")
@@ -269,11 +271,11 @@ func TestCommitTwoErrors(t *testing.T) {
 			for k := 1; k <= n; k++ {
 				for j := k + 1; ; j++ {
 					out := scratchDir(t)
-					ff := &faultFS{noExchange: m.noExchange, failAt: map[int]bool{k: true, j: true}}
+					ff := &faultfs.FS{Base: OSFS{}, NoExchange: m.noExchange, FailAt: map[int]bool{k: true, j: true}}
 					err := commitCase(t, out, ff)
 					wantState(t, recoverClean(t, out, m.noExchange), err == nil,
 						"errors at steps "+strconv.Itoa(k)+" and "+strconv.Itoa(j)+", after Recover")
-					if ff.steps < j {
+					if ff.Steps < j {
 						break // j is past the commit's last step
 					}
 				}
@@ -294,15 +296,15 @@ func TestCommitCrashAtEveryStep(t *testing.T) {
 			for k := 1; k <= n+1; k++ {
 				for r := 1; ; r++ {
 					out := scratchDir(t)
-					err := commitCase(t, out, &faultFS{noExchange: m.noExchange, crashAt: k})
+					err := commitCase(t, out, &faultfs.FS{Base: OSFS{}, NoExchange: m.noExchange, CrashAt: k})
 					if r == 1 && isMix(readTree(t, out)) {
 						mixed++
 					}
-					rf := &faultFS{noExchange: m.noExchange, armed: true, crashAt: r}
+					rf := &faultfs.FS{Base: OSFS{}, NoExchange: m.noExchange, Armed: true, CrashAt: r}
 					_, rerr := Recover(rf, out)
 					wantState(t, recoverClean(t, out, m.noExchange), err == nil,
 						"crash at step "+strconv.Itoa(k)+", recovery crashed at step "+strconv.Itoa(r))
-					if rerr == nil && !rf.fired {
+					if rerr == nil && !rf.Fired {
 						break // r is past the recovery's last step
 					}
 				}

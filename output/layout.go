@@ -55,6 +55,22 @@ func partitionFile(root, table, key, value string) string {
 	return filepath.Join(root, partitionRel(table, key, value), PartFile)
 }
 
+// partFileName reports whether name is that of a partition's data file:
+// part-NNNNN.parquet, five digits.
+func partFileName(name string) bool {
+	n, ok := strings.CutPrefix(name, "part-")
+	n, ok2 := strings.CutSuffix(n, ".parquet")
+	if !ok || !ok2 || len(n) != 5 {
+		return false
+	}
+	for _, r := range n {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // partFiles lists the data files of one partition below root in name
 // order: part-00000.parquet, and part-00001.parquet and on where a
 // partition was written as shards (framing-beam).

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"framing/output/faultfs"
 )
 
 // crashedCommit leaves in a fresh OUT what a commit killed before its
@@ -14,7 +16,7 @@ import (
 func crashedCommit(t *testing.T, crash int) string {
 	t.Helper()
 	out := scratchDir(t)
-	commitCase(t, out, &faultFS{crashAt: crash})
+	commitCase(t, out, &faultfs.FS{Base: OSFS{}, CrashAt: crash})
 	if p, err := Pending(out); err != nil || !p {
 		t.Fatalf("crash at step %d left no journal: %v", crash, err)
 	}

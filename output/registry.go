@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"reflect"
 )
 
@@ -109,6 +110,12 @@ func (t Table[R, P]) Path(root string, p P) string {
 	return partitionFile(root, t.name, p.partKey(), p.String())
 }
 
+// Dir is the directory of partition p below root (OUT, or a commit's
+// staging directory): the directory that holds its part files.
+func (t Table[R, P]) Dir(root string, p P) string {
+	return filepath.Join(root, partitionRel(t.name, p.partKey(), p.String()))
+}
+
 // PartitionName is the directory name of partition p, such as 2026-01-20,
 // for messages.
 func (t Table[R, P]) PartitionName(p P) string { return partitionDir(p.partKey(), p.String()) }
@@ -155,6 +162,20 @@ func (t Table[R, P]) create(c *Commit, p P, meta map[string]string, lay layout) 
 		return nil, fmt.Errorf("starting table %s: %w", t.name, err)
 	}
 	return &PartWriter[R]{table: t.name, f: f, w: w, col: t.col, value: p.column()}, nil
+}
+
+// Adopt makes partition p, written below c.Dir() by other writers, part of
+// commit c, which then moves it into OUT with the partitions it created,
+// all or none. framing-beam's workers write a partition as several files,
+// part-00000.parquet, part-00001.parquet, …, straight into Dir(c.Dir(), p)
+// and the launcher adopts it once they have all finished. The directory must
+// hold part-00000.parquet and nothing but part-NNNNN.parquet files; each
+// partition can be staged once per commit, by Create or by Adopt.
+func (t Table[R, P]) Adopt(c *Commit, p P) error {
+	if err := c.adopt(t.name, p.partKey(), p.String()); err != nil {
+		return fmt.Errorf("adopting table %s: %w", t.name, err)
+	}
+	return nil
 }
 
 // Scan calls fn for each row of partition p below root, in file order: of

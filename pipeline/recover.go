@@ -24,6 +24,13 @@ func recoverOut(fsys output.FS, outDir string, log *slog.Logger) error {
 	return nil
 }
 
+// Recover is recoverOut for the other programs that write OUT
+// (framing-beam): called first, under OUT's lock, so that a commit a killed
+// framing or framing-beam left is resolved before anything else.
+func Recover(fsys output.FS, outDir string, log *slog.Logger) error {
+	return recoverOut(fsys, outDir, log)
+}
+
 // RecoverForReading is what a command that only reads OUT calls first:
 // when a killed process left a commit journal there, it takes OUT's lock
 // long enough to complete or roll back that commit, so that the reader

@@ -38,12 +38,11 @@ func TestFlink(t *testing.T) {
 		t.Skip("SKIP: no Java installed; the Flink job server needs Java 17 (apt-get install openjdk-17-jre-headless)")
 	}
 	endpoint := startFlink(t, java, flinkJars(t))
-	if err := flag.Set("endpoint", endpoint); err != nil {
-		t.Fatal(err)
-	}
-	if err := flag.Set("environment_type", "LOOPBACK"); err != nil {
-		t.Fatal(err)
-	}
+	// Beam's runners read these from its global flags: prism.Execute too,
+	// which dials the endpoint when one is set. They are put back when the
+	// test ends, so that the tests after it in this binary run on prism.
+	setBeamFlag(t, "endpoint", endpoint)
+	setBeamFlag(t, "environment_type", "LOOPBACK")
 	inputs := append(examples(t), hostileCorpus(t), genCorpus(t, "2"))
 	want := framingRun(t, inputs, false)
 
@@ -160,4 +159,23 @@ func freePorts(t *testing.T, n int) []string {
 		l.Close()
 	}
 	return ports
+}
+
+// setBeamFlag sets one of Beam's global flags for the test and restores
+// its earlier value at cleanup.
+func setBeamFlag(t *testing.T, name, value string) {
+	t.Helper()
+	f := flag.Lookup(name)
+	if f == nil {
+		t.Fatalf("no flag -%s", name)
+	}
+	old := f.Value.String()
+	if err := flag.Set(name, value); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := flag.Set(name, old); err != nil {
+			t.Errorf("restoring -%s: %v", name, err)
+		}
+	})
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 
+	"framing/output"
 	"framing/pipeline"
 )
 
@@ -37,6 +38,10 @@ type Options struct {
 	// FailOnce, for tests: the first shard writer that can create this file
 	// fails after writing part of its shard, once per file.
 	FailOnce string
+	// FS is the filesystem that publishing's commit and the recovery
+	// before it go through (output.OSFS when nil); tests fail it at
+	// chosen steps.
+	FS output.FS
 	// Execute runs a constructed pipeline on a runner.
 	Execute func(context.Context, *beam.Pipeline) (beam.PipelineResult, error)
 	Log     *slog.Logger
@@ -58,6 +63,9 @@ func (o *Options) defaults() {
 	}
 	if o.Now == nil {
 		o.Now = time.Now
+	}
+	if o.FS == nil {
+		o.FS = output.OSFS{}
 	}
 }
 

@@ -2,11 +2,8 @@ package job
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
@@ -20,9 +17,12 @@ import (
 
 // Run builds the pipeline, has o.Execute run it, and publishes its output
 // into o.OutDir. It holds OUT's lock (the one `framing run` takes) from
-// start to end. Nothing is visible in OUT before the pipeline has succeeded;
-// an attempt that fails leaves nothing but its staging directory, which Run
-// removes (or the next run does, if this process dies).
+// start to end, and first resolves whatever a killed framing or framing-beam
+// left in OUT (output.Recover). Each attempt is one output.Commit: the
+// workers write into its staging directory, and nothing is visible in OUT
+// before the pipeline has succeeded and the commit has put every partition
+// in place; an attempt that fails is aborted, which removes its staging
+// directory (or the next command on OUT does, if this process dies).
 func Run(ctx context.Context, o Options) (pipeline.Summary, error) {
 	o.defaults()
 	sum := pipeline.Summary{OutDir: o.OutDir, RunDate: o.RunDate}
@@ -42,6 +42,10 @@ func Run(ctx context.Context, o Options) (pipeline.Summary, error) {
 		}
 		fs.Close()
 	}
+	out, err := filepath.Abs(o.OutDir) // the workers' path to the staging directory
+	if err != nil {
+		return sum, err
+	}
 	started := o.Now()
 	sc, err := pipeline.NewScorer(o.config())
 	if err != nil {
@@ -57,29 +61,26 @@ func Run(ctx context.Context, o Options) (pipeline.Summary, error) {
 		return sum, err
 	}
 	defer lock.Release()
-	if err := output.CleanStaging(o.OutDir); err != nil {
-		return sum, fmt.Errorf("removing what an earlier run left in %s: %w", o.OutDir, err)
+	if err := pipeline.Recover(o.FS, o.OutDir, o.Log); err != nil {
+		return sum, err
 	}
 	for attempt := 1; ; attempt++ {
-		st, err := newStaging(o.OutDir)
+		c, err := output.NewCommitFS(o.FS, out)
 		if err != nil {
 			return sum, err
 		}
-		p := build(o, scoring, sc.Meta(), st)
-		_, err = o.Execute(ctx, p)
+		_, err = o.Execute(ctx, build(o, scoring, sc.Meta(), stagingDir(c.Dir())))
 		if err == nil {
 			var pub published
-			pub, err = publish(o, sc, st, started)
+			pub, err = publish(o, sc, c, started)
 			sum = pub.sum
 			sum.Tables = pub.tables
-			if rerr := os.RemoveAll(string(st)); err == nil && rerr != nil {
-				err = fmt.Errorf("removing staging directory: %w", rerr)
+			if err != nil {
+				abort(o, c)
 			}
 			return sum, err
 		}
-		if rerr := os.RemoveAll(string(st)); rerr != nil {
-			o.Log.Warn("removing staging directory", "dir", st, "err", rerr)
-		}
+		abort(o, c)
 		if attempt >= o.Attempts || ctx.Err() != nil {
 			return sum, fmt.Errorf("running the pipeline (attempt %d of %d): %w", attempt, o.Attempts, err)
 		}
@@ -87,19 +88,12 @@ func Run(ctx context.Context, o Options) (pipeline.Summary, error) {
 	}
 }
 
-// newStaging creates a fresh staging directory inside OUT, named so that
-// output.CleanStaging removes it if this process dies.
-func newStaging(out string) (stagingDir, error) {
-	var b [8]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		return "", err
+// abort discards an attempt's commit. What it cannot remove, the next
+// command on OUT does (output.Recover); OUT itself is as it was.
+func abort(o Options, c *output.Commit) {
+	if err := c.Abort(); err != nil {
+		o.Log.Warn("removing staging directory; the next command on OUT removes it", "dir", c.Dir(), "err", err)
 	}
-	dir := filepath.Join(out, ".staging-beam-"+hex.EncodeToString(b[:]))
-	if err := os.Mkdir(dir, 0o755); err != nil {
-		return "", fmt.Errorf("creating staging directory: %w", err)
-	}
-	abs, err := filepath.Abs(dir)
-	return stagingDir(abs), err
 }
 
 // build constructs the pipeline of one attempt (see the package comment).

@@ -107,12 +107,14 @@ func failOnce(marker string, shard int) error {
 	return fmt.Errorf("injected failure writing shard %d (marker %s)", shard, marker)
 }
 
-// shardTable is one article-level table as a shard writes it.
+// shardTable is one article-level table as a shard writes it and as
+// publishing stages it.
 type shardTable struct {
 	name  string
-	rel   func(day output.Date) string // the partition's directory below OUT or staging
 	write func(st stagingDir, day output.Date, shard int, meta map[string]string, all []scored) error
-	empty func(path string, meta map[string]string) error
+	// stage makes the table's partition part of the commit whose staging
+	// directory the shards were written to (publish.go).
+	stage func(c *output.Commit, fsys output.FS, day output.Date, meta map[string]string) error
 }
 
 // shardTables lists the tables a shard writes, in the order written.
@@ -143,10 +145,8 @@ func shardTables(matches bool) []shardTable {
 // tableOf makes the shardTable of one row type; rows picks a record's rows
 // of that table.
 func tableOf[T any](t output.Table[T, output.Date], rows func(pipeline.Rows) []T) shardTable {
-	name := t.Name()
 	return shardTable{
-		name: name,
-		rel:  func(day output.Date) string { return filepath.Join(name, t.PartitionName(day)) },
+		name: t.Name(),
 		write: func(st stagingDir, day output.Date, shard int, meta map[string]string, all []scored) error {
 			n := 0
 			for _, s := range all {
@@ -155,7 +155,7 @@ func tableOf[T any](t output.Table[T, output.Date], rows func(pipeline.Rows) []T
 			if n == 0 {
 				return nil // no file: publishing fills a partition that got none
 			}
-			return st.put(st.shardPath(filepath.Join(name, t.PartitionName(day)), shard), func(w *os.File) error {
+			return st.put(shardPath(t.Dir(string(st), day), shard), func(w *os.File) error {
 				return writeParquet(w, meta, func(put func(T) error) error {
 					for _, s := range all {
 						for _, r := range rows(s.Rows) {
@@ -168,10 +168,21 @@ func tableOf[T any](t output.Table[T, output.Date], rows func(pipeline.Rows) []T
 				})
 			})
 		},
-		empty: func(path string, meta map[string]string) error {
-			return putFile(filepath.Dir(path), path, func(w *os.File) error {
-				return writeParquet(w, meta, func(func(T) error) error { return nil })
-			})
+		stage: func(c *output.Commit, fsys output.FS, day output.Date, meta map[string]string) error {
+			n, err := densify(fsys, t.Dir(c.Dir(), day))
+			if err != nil {
+				return err
+			}
+			if n > 0 {
+				return t.Adopt(c, day)
+			}
+			// No shard had rows: an empty part-00000.parquet, as `framing
+			// run` writes for a table without rows.
+			w, err := t.Create(c, day, meta)
+			if err != nil {
+				return err
+			}
+			return w.Close()
 		},
 	}
 }
@@ -188,19 +199,21 @@ func writeParquet[T any](w *os.File, meta map[string]string, each func(put func(
 	return tw.Close()
 }
 
-// stagingDir is the temporary prefix of one attempt:
+// stagingDir is the staging directory of one attempt's commit
+// (output.Commit.Dir), where the workers write:
 //
-//	<staging>/<table>/<day>/shard-NNNNN.parquet   complete shard files
+//	<staging>/<table>/<day>/shard-NNNNN.parquet   complete shard files (the partition's output.Table.Dir)
+//	<staging>/counts/shard-NNNNN.json             one per complete shard
+//	<staging>/tmp/                                files being written
 //
-// Table and partition names come from output's registry; the layout inside
-// a partition directory (several part files) is framing-beam's.
-//
-//	<staging>/counts/shard-NNNNN.json                     one per complete shard
-//	<staging>/tmp/                                        files being written
+// Publishing renames the shard files to part files and hands the partition
+// directories to the commit; counts and tmp are removed with the staging
+// directory.
 type stagingDir string
 
-func (st stagingDir) shardPath(rel string, shard int) string {
-	return filepath.Join(string(st), rel, fmt.Sprintf("shard-%05d.parquet", shard))
+// shardPath is the file of one shard in a partition's staging directory.
+func shardPath(dir string, shard int) string {
+	return filepath.Join(dir, fmt.Sprintf("shard-%05d.parquet", shard))
 }
 
 func (st stagingDir) countsPath(shard int) string {

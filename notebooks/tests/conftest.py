@@ -3,6 +3,8 @@
 - example_out: the example corpus as two nights (examples/venezuela.jsonl on
   2026-01-20, examples/venezuela-dir on 2026-01-21, window 2d, --matches),
   as the Go integration tests run it.
+- sharded_out: example_out with each article-level partition split into
+  three part files, as framing-beam writes them (scripts/reshard).
 - many_out: a generated corpus of 500 outlets with a long tail (few large
   outlets, hundreds with one article; long outlet names) and a few bad
   records, one night; the recipe is many.args.
@@ -57,6 +59,18 @@ def example_out(framing_bin, tmp_path_factory):
     for date, inp in [("2026-01-20", "examples/venezuela.jsonl"), ("2026-01-21", "examples/venezuela-dir")]:
         run([framing_bin, "run", "--input", inp, "--out", out, "--run-date", date, "--window", "2d",
              "--matches", "--quiet"])
+    return out
+
+
+@pytest.fixture(scope="session")
+def sharded_out(example_out, tmp_path_factory):
+    """example_out with every partition of the article-level tables split
+    into three part files, part-00000.parquet to part-00002.parquet, written
+    by framing's Parquet writer as framing-beam writes its shards
+    (scripts/reshard), so that the readers are tested on sharded partitions
+    without building Beam."""
+    out = tmp_path_factory.mktemp("sharded") / "out"
+    run(["go", "run", "./scripts/reshard", "-in", example_out, "-out", out, "-shards", "3"])
     return out
 
 
