@@ -31,6 +31,8 @@ var allowed = map[string][]string{
 	// the fault filesystem of the commit tests (imported by tests only).
 	"scripts/reshard": {"output"},
 	"output/faultfs":  {},
+	// A CPU profile of a whole run (docs/performance.md).
+	"scripts/runprof": {"pipeline"},
 	// A validation program (docs/stance.md), run by hand on labeled data.
 	"scripts/stancecheck": {"features", "lexicon", "model"},
 }

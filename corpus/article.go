@@ -108,6 +108,13 @@ type rawRecord struct {
 // build normalizes a raw record into an Article or a reject: trims the
 // metadata, fills the outlet and id, parses the date and checks the text.
 func build(r rawRecord, file string, line int) (Article, error) {
+	return buildKnown(r, nil, file, line)
+}
+
+// buildKnown is build; text, when not nil, is what the JSON decoder learned
+// about r.text, which is then valid UTF-8, so that the text is not read
+// again to check and count it.
+func buildKnown(r rawRecord, text *textInfo, file string, line int) (Article, error) {
 	a := Article{
 		ID:      clean(r.id),
 		Outlet:  clean(r.outlet),
@@ -125,17 +132,26 @@ func build(r rawRecord, file string, line int) (Article, error) {
 	reject := func(reason string) error {
 		return &RecordError{File: file, Line: line, Field: "text", ArticleID: a.ID, Reason: reason}
 	}
-	if strings.IndexByte(r.text, 0) >= 0 {
-		return Article{}, reject("NUL byte in text")
+	var s string
+	var bad, total int
+	if text != nil {
+		if text.nul {
+			return Article{}, reject("NUL byte in text")
+		}
+		s, bad, total = r.text, text.bad, text.runes
+	} else {
+		if strings.IndexByte(r.text, 0) >= 0 {
+			return Article{}, reject("NUL byte in text")
+		}
+		s, bad, total = repairUTF8(r.text)
 	}
-	text, bad, total := repairUTF8(r.text)
 	if float64(bad) > MaxReplacementShare*float64(total) {
 		return Article{}, reject(fmt.Sprintf("invalid UTF-8: %d of %d runes are U+FFFD after repair", bad, total))
 	}
-	if strings.TrimSpace(text) == "" {
+	if strings.TrimSpace(s) == "" {
 		return Article{}, reject("empty text")
 	}
-	a.Text = text
+	a.Text = s
 	if a.ID == "" {
 		a.ID = StableID(a.Outlet, a.Title, a.Text)
 		a.IDGenerated = true

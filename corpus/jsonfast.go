@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -28,11 +29,20 @@ const maxFastDepth = 32
 // like these. Each field is one fresh allocation: nothing refers to line
 // afterwards.
 func decodeFast(line []byte) (jsonRecord, bool) {
+	rec, _, ok := decodeFastInfo(line)
+	return rec, ok
+}
+
+// decodeFastInfo is decodeFast, also returning what scanning the text
+// field learned about its value (see textInfo), so that build need not read
+// the text again.
+func decodeFastInfo(line []byte) (jsonRecord, textInfo, bool) {
 	var f [len(jsonNames)]string
+	var text textInfo
 	var seen uint8
 	i := skipSpace(line, 0)
 	if i == len(line) || line[i] != '{' {
-		return jsonRecord{}, false
+		return jsonRecord{}, text, false
 	}
 	i = skipSpace(line, i+1)
 	if i < len(line) && line[i] == '}' {
@@ -41,40 +51,47 @@ func decodeFast(line []byte) (jsonRecord, bool) {
 		for {
 			k, next, ok := fastKey(line, i)
 			if !ok {
-				return jsonRecord{}, false
+				return jsonRecord{}, text, false
 			}
 			i = skipSpace(line, next)
 			if k >= 0 {
 				if seen&(1<<k) != 0 {
-					return jsonRecord{}, false // duplicate: let encoding/json apply its rules
+					return jsonRecord{}, text, false // duplicate: let encoding/json apply its rules
 				}
 				seen |= 1 << k
-				f[k], i, ok = fastField(line, i)
+				var info textInfo
+				f[k], info, i, ok = fastField(line, i)
+				if k == textField {
+					text = info
+				}
 			} else {
 				i, ok = skipValue(line, i, 1)
 			}
 			if !ok {
-				return jsonRecord{}, false
+				return jsonRecord{}, text, false
 			}
 			i = skipSpace(line, i)
 			if i == len(line) {
-				return jsonRecord{}, false
+				return jsonRecord{}, text, false
 			}
 			if line[i] == '}' {
 				i++
 				break
 			}
 			if line[i] != ',' {
-				return jsonRecord{}, false
+				return jsonRecord{}, text, false
 			}
 			i = skipSpace(line, i+1)
 		}
 	}
 	if skipSpace(line, i) != len(line) {
-		return jsonRecord{}, false
+		return jsonRecord{}, text, false
 	}
-	return jsonRecord{ID: f[0], Outlet: f[1], Date: f[2], Title: f[3], URL: f[4], Text: f[5], Lang: f[6]}, true
+	return jsonRecord{ID: f[0], Outlet: f[1], Date: f[2], Title: f[3], URL: f[4], Text: f[5], Lang: f[6]}, text, true
 }
+
+// textField is the index of "text" in jsonNames.
+const textField = 5
 
 // fastKey reads the key starting at b[i] and the colon after it. It
 // returns the index of the recognized name, or -1 for a key that matches
@@ -112,67 +129,117 @@ func fastKey(b []byte, i int) (k, next int, ok bool) {
 
 // fastField reads the value of a recognized field at b[i]: a string, or
 // null, which leaves the field empty. Anything else is not ok.
-func fastField(b []byte, i int) (string, int, bool) {
+func fastField(b []byte, i int) (string, textInfo, int, bool) {
 	if i < len(b) && b[i] == '"' {
-		end, plain, ok := scanString(b, i+1)
-		if !ok {
-			return "", 0, false
+		end, info, ok := scanString(b, i+1)
+		if !ok || info.lone {
+			return "", info, 0, false // encoding/json decides what a lone surrogate becomes
 		}
-		if plain {
-			return string(b[i+1 : end-1]), end, true
+		if info.plain {
+			return string(b[i+1 : end-1]), info, end, true
 		}
-		s, ok := unquote(b[i+1 : end-1])
-		return s, end, ok
+		s, ok := unquote(b[i+1:end-1], info.invalid)
+		return s, info, end, ok
 	}
 	if bytes.HasPrefix(b[i:], []byte("null")) {
-		return "", i + 4, true
+		return "", textInfo{}, i + 4, true
 	}
-	return "", 0, false
+	return "", textInfo{}, 0, false
 }
 
+// textInfo is what scanString learns about a string's value (after
+// unescaping and repair, which leave it valid UTF-8): its rune count, how
+// many of its runes are U+FFFD and whether it holds a NUL. build needs
+// these for the text, and counting them while scanning spares it two more
+// passes over the longest field.
+type textInfo struct {
+	runes, bad int
+	nul        bool
+	plain      bool // no escape and valid UTF-8: the bytes are the value
+	invalid    bool // some byte is not valid UTF-8 (and becomes U+FFFD)
+	lone       bool // a \u escape is a surrogate not part of a pair
+}
+
+// Masks for testing eight bytes at once (see scanString).
+const (
+	lowBits  = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
 // scanString checks the string body starting at b[i] and returns the index
-// just past its closing quote. plain means it holds no escape and is valid
-// UTF-8, so that its bytes are its value.
-func scanString(b []byte, i int) (end int, plain, ok bool) {
-	plain = true
+// just past its closing quote, with what it learned about the value.
+func scanString(b []byte, i int) (end int, info textInfo, ok bool) {
+	info.plain = true
 	for i < len(b) {
-		for i < len(b) && plainByte[b[i]] {
-			i++
+		// Eight printable ASCII bytes that are neither '"' nor '\\' at a
+		// time: the bulk of any text.
+		for i+8 <= len(b) {
+			v := binary.LittleEndian.Uint64(b[i:])
+			quote, backslash := v^(lowBits*'"'), v^(lowBits*'\\')
+			special := (v-lowBits*0x20)&^v | // a byte below 0x20
+				(quote-lowBits)&^quote | (backslash-lowBits)&^backslash | // '"' or '\\'
+				v // a byte from 0x80
+			if special&highBits != 0 {
+				break
+			}
+			i += 8
+			info.runes += 8
 		}
 		if i == len(b) {
 			break
 		}
 		c := b[i]
 		switch {
+		case plainByte[c]:
+			i++
+			info.runes++
 		case c == '"':
-			return i + 1, plain, true
+			return i + 1, info, true
 		case c == '\\':
-			plain = false
+			info.plain = false
 			if i+1 == len(b) {
-				return 0, false, false
+				return 0, info, false
 			}
 			switch b[i+1] {
 			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
 				i += 2
 			case 'u':
-				if _, ok := hex4(b, i+2); !ok {
-					return 0, false, false
+				r, ok := hex4(b, i+2)
+				if !ok {
+					return 0, info, false
 				}
 				i += 6
+				if utf16.IsSurrogate(r) {
+					r2, ok := hex4(b, i+2)
+					if r >= 0xDC00 || i+1 >= len(b) || b[i] != '\\' || b[i+1] != 'u' || !ok || r2 < 0xDC00 || r2 > 0xDFFF {
+						info.lone = true
+					} else {
+						i += 6 // the pair is one rune
+					}
+				}
+				info.nul = info.nul || r == 0
+				if r == utf8.RuneError {
+					info.bad++
+				}
 			default:
-				return 0, false, false
+				return 0, info, false
 			}
+			info.runes++
 		case c < 0x20:
-			return 0, false, false
+			return 0, info, false
 		default:
 			r, size := utf8.DecodeRune(b[i:])
-			if r == utf8.RuneError && size == 1 {
-				plain = false
+			if r == utf8.RuneError {
+				info.bad++
+				if size == 1 {
+					info.plain, info.invalid = false, true
+				}
 			}
 			i += size
+			info.runes++
 		}
 	}
-	return 0, false, false
+	return 0, info, false
 }
 
 // plainByte marks the bytes that stand for themselves in a JSON string:
@@ -210,8 +277,9 @@ func hex4(b []byte, i int) (rune, bool) {
 // unquote decodes a string body that scanString accepted, in one
 // allocation unless invalid bytes make it longer. Each invalid UTF-8 byte
 // becomes U+FFFD and a \u surrogate pair one rune, as in encoding/json;
-// a lone surrogate is not ok.
-func unquote(s []byte) (string, bool) {
+// scanString has turned down lone surrogates. invalid says whether s has
+// bytes that are not valid UTF-8 (scanString knows).
+func unquote(s []byte, invalid bool) (string, bool) {
 	var sb strings.Builder
 	sb.Grow(len(s))
 	for len(s) > 0 {
@@ -219,7 +287,11 @@ func unquote(s []byte) (string, bool) {
 		if n < 0 {
 			n = len(s)
 		}
-		writeRepaired(&sb, s[:n])
+		if invalid {
+			writeRepaired(&sb, s[:n])
+		} else {
+			sb.Write(s[:n])
+		}
 		s = s[n:]
 		if len(s) == 0 {
 			break
@@ -257,10 +329,6 @@ func unquote(s []byte) (string, bool) {
 
 // writeRepaired writes s with each invalid UTF-8 byte replaced by U+FFFD.
 func writeRepaired(sb *strings.Builder, s []byte) {
-	if utf8.Valid(s) {
-		sb.Write(s)
-		return
-	}
 	for len(s) > 0 {
 		r, size := utf8.DecodeRune(s)
 		sb.WriteRune(r)

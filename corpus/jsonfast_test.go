@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -18,9 +19,17 @@ func agreesWithStd(t *testing.T, line []byte) bool {
 	var want jsonRecord
 	err := json.Unmarshal(line, &want)
 	own := bytes.Clone(line)
-	got, fast := decodeFast(own)
+	got, info, fast := decodeFastInfo(own)
 	for i := range own {
 		own[i] = 'x' // a field sharing the line's memory would change
+	}
+	if fast {
+		// what build would otherwise count in the text
+		want := textInfo{runes: utf8.RuneCountInString(got.Text), bad: strings.Count(got.Text, "\uFFFD"),
+			nul: strings.IndexByte(got.Text, 0) >= 0}
+		if g := (textInfo{runes: info.runes, bad: info.bad, nul: info.nul}); g != want || !utf8.ValidString(got.Text) {
+			t.Fatalf("decodeFast(%q): text info %+v, want %+v (valid UTF-8: %v)", line, g, want, utf8.ValidString(got.Text))
+		}
 	}
 	if fast && err != nil {
 		t.Fatalf("decodeFast took %q, which encoding/json rejects: %v", line, err)
@@ -61,6 +70,9 @@ var fastCases = []struct {
 	{"ignored duplicates", `{"x":1,"x":"2","text":"t"}`, true},
 	{"empty key", `{"":1,"text":"t"}`, true},
 	{"near names", `{"texts":"x","i":"d","text":"t","idd":"x"}`, true},
+	{"long ASCII runs", `{"text":"` + strings.Repeat("abcdefgh", 9) + `\n` + strings.Repeat("x", 15) + `é` + strings.Repeat("y", 17) + `"}`, true},
+	{"special byte at each offset", `{"text":"0123456\"789abcdef\\0123456` + "\x7f" + `89abc\u00e9` + "\xff" + `z\ufffd"}`, true},
+	{"ignored lone surrogate", `{"x":"\udc00","text":"t"}`, true},
 	{"depth 31 ignored", `{"text":"t","x":` + strings.Repeat("[", 31) + strings.Repeat("]", 31) + `}`, true},
 
 	{"upper-case name", `{"ID":"a","text":"t"}`, false},

@@ -93,13 +93,14 @@ func jsonLabel(line []byte, key string) (label string, ok bool) {
 }
 
 // NextRaw returns the next non-blank line undecoded, with a copy of its
-// bytes so that the reader's buffer can be reused; errors are as for Next.
+// bytes so that the reader's buffer can be reused (in a buffer an earlier
+// Raw released, when one is large enough); errors are as for Next.
 func (j *jsonlReader) NextRaw() (Raw, error) {
 	line, n, err := j.nextLine()
 	if err != nil {
 		return Raw{}, err
 	}
-	return Raw{Data: bytes.Clone(line), File: j.name, Line: n}, nil
+	return Raw{Data: cloneLine(line), File: j.name, Line: n}, nil
 }
 
 // nextLine returns the next non-blank line and its number, valid until the
@@ -128,11 +129,11 @@ func (j *jsonlReader) nextLine() ([]byte, int, error) {
 // Next and Raw.Decode. It keeps no reference to line. Most lines take
 // decodeFast; the rest, and every bad line, take encoding/json.
 func decodeJSONL(line []byte, file string, n int) (Article, error) {
-	rec, ok := decodeFast(line)
+	rec, text, ok := decodeFastInfo(line)
 	if !ok {
 		return decodeStd(line, file, n)
 	}
-	return build(rec.raw(), file, n)
+	return buildKnown(rec.raw(), &text, file, n)
 }
 
 // decodeStd is decodeJSONL with encoding/json, the reference for

@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"strconv"
@@ -235,5 +236,44 @@ func rawAgrees(t *testing.T, data []byte, opt Options) {
 	next := readNext(t, open())
 	if diff := cmp.Diff(next, readRaw(t, open().(RawReader))); diff != "" {
 		t.Errorf("Next (-) and NextRaw+Decode (+) differ:\n%s", diff)
+	}
+}
+
+// TestRawRelease decodes every line, releasing each right after, so that
+// later lines are read into the buffers of earlier ones; every article must
+// still be what decoding without release gives.
+func TestRawRelease(t *testing.T) {
+	var in strings.Builder
+	for i := range 200 {
+		fmt.Fprintf(&in, `{"id":"a%d","outlet":"O%d","title":"T %d","text":"%s\u2019s text %d"}`+"\n",
+			i, i%7, i, strings.Repeat("word ", i%50), i)
+	}
+	read := func(release bool) []result {
+		r, err := OpenReader(strings.NewReader(in.String()), "in.jsonl", JSONL, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []result
+		for {
+			raw, err := r.(RawReader).NextRaw()
+			if err == io.EOF {
+				return out
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := raw.Decode()
+			out = append(out, toResult(t, a, err))
+			if release {
+				raw.Release()
+				if raw.Data != nil {
+					t.Fatal("Release left Data")
+				}
+			}
+		}
+	}
+	want, got := read(false), read(true)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("articles with released lines (-without +with):\n%s", diff)
 	}
 }

@@ -21,22 +21,32 @@ var attributionVerbs = map[string]bool{
 // derived from attributionVerbs once and never changes.
 var verbShapes = newWordShapes(attributionVerbs)
 
-// wordShapes is a set of (first byte, length) pairs of a word list: a word
-// whose pair is not in it is not in the list.
-type wordShapes [256]uint64 // bit n of [b]: some word starts with b and is n bytes long (n ≥ 63 share bit 63)
+// wordShapes is a set of (first byte, length) and (last byte, length)
+// pairs of a word list: a word whose pairs are not both in it is not in the
+// list, and most words of a text are ruled out so, without hashing them
+// for a map lookup.
+type wordShapes struct {
+	first, last [256]uint64 // bit n of [b]: some word starts (ends) with b and is n bytes long (n ≥ 63 share bit 63)
+}
 
 func newWordShapes(words map[string]bool) *wordShapes {
 	var ws wordShapes
 	for w := range words {
 		if w != "" {
-			ws[w[0]] |= 1 << min(len(w), 63)
+			n := min(len(w), 63)
+			ws.first[w[0]] |= 1 << n
+			ws.last[w[len(w)-1]] |= 1 << n
 		}
 	}
 	return &ws
 }
 
 func (ws *wordShapes) has(w string) bool {
-	return w != "" && ws[w[0]]&(1<<min(len(w), 63)) != 0
+	if w == "" {
+		return false
+	}
+	bit := uint64(1) << min(len(w), 63)
+	return ws.first[w[0]]&bit != 0 && ws.last[w[len(w)-1]]&bit != 0
 }
 
 // sourceNouns name a source without naming a person; they make a nearby verb
@@ -102,52 +112,95 @@ var notNames = map[string]bool{
 // not a sentence starter such as "The", and not directly followed by a source
 // noun ("a senior Israeli official" has no name).
 //
-// scratch holds the sentence's word tokens, reused by Extract from sentence
-// to sentence (nil is fine); it is returned for the next call. The
-// anonymity cue is looked for only once a sentence has an attribution, as
-// most sentences have none.
+// scratch holds the indices of the sentence's word tokens, reused by
+// Extract from sentence to sentence (nil is fine); it is returned for the
+// next call. Most sentences have no attribution verb: they are passed over
+// in one look at each token, and the word indices and the anonymity cue are
+// found only for the others.
 func attributions(toks []lexicon.Token, quoted bool, inside func(a, b int) bool,
-	scratch []lexicon.Token) (n, anon int, _ []lexicon.Token) {
-	words := appendWords(scratch[:0], toks)
+	scratch []int32) (n, anon int, _ []int32) {
+	if !hasVerbCandidate(toks) {
+		return 0, 0, scratch
+	}
+	w := words{toks: toks, idx: appendWords(scratch[:0], toks)}
 	cue, cueKnown := false, false
-	for i, t := range words {
+	for i := range w.idx {
+		t := w.at(i)
 		isVerb := verbShapes.has(t.Norm) && attributionVerbs[t.Norm] ||
-			t.Norm == "according" && i+1 < len(words) && words[i+1].Norm == "to"
-		if !isVerb || inside(t.Start, t.End) || !(quoted || nearSource(words, i)) {
+			t.Norm == "according" && i+1 < w.len() && w.at(i+1).Norm == "to"
+		if !isVerb || inside(t.Start, t.End) || !(quoted || nearSource(w, i)) {
 			continue
 		}
 		n++
 		if !cueKnown {
-			cue, cueKnown = hasAnonCue(words), true
+			cue, cueKnown = hasAnonCue(w), true
 		}
-		if cue && !nameNear(words, i) {
+		if cue && !nameNear(w, i) {
 			anon++
 		}
 	}
-	return n, anon, words
+	return n, anon, w.idx
 }
 
-// appendWords appends the Word tokens of toks to dst.
-func appendWords(dst, toks []lexicon.Token) []lexicon.Token {
-	for _, t := range toks {
-		if t.Kind == lexicon.Word {
-			dst = append(dst, t)
+// hasVerbCandidate reports whether a word token of toks may start an
+// attribution: an attribution verb or "according".
+func hasVerbCandidate(toks []lexicon.Token) bool {
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind == lexicon.Word && (verbShapes.has(t.Norm) && attributionVerbs[t.Norm] || t.Norm == "according") {
+			return true
+		}
+	}
+	return false
+}
+
+// words are the word tokens of a sentence, by their indices in its tokens,
+// so that the rules can count distances in words without a copy of them.
+type words struct {
+	toks []lexicon.Token
+	idx  []int32
+}
+
+func (w words) at(i int) *lexicon.Token { return &w.toks[w.idx[i]] }
+func (w words) len() int                { return len(w.idx) }
+
+// appendWords appends the indices of the Word tokens of toks to dst.
+func appendWords(dst []int32, toks []lexicon.Token) []int32 {
+	for i := range toks {
+		if toks[i].Kind == lexicon.Word {
+			dst = append(dst, int32(i))
 		}
 	}
 	return dst
 }
 
-func hasAnonCue(words []lexicon.Token) bool {
-	for i, t := range words {
-		if anonCues[t.Norm] {
+// anonShapes answers "no" for most words before the anonCues lookup.
+var anonShapes = newWordShapes(anonCues)
+
+// anonPairFirst are the first words of anonPairs, so that a pair is looked
+// up only after one of them.
+var anonPairFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for p := range anonPairs {
+		m[p[0]] = true
+	}
+	return m
+}()
+
+var anonPairShapes = newWordShapes(anonPairFirst)
+
+func hasAnonCue(w words) bool {
+	for i := range w.idx {
+		t := w.at(i)
+		if anonShapes.has(t.Norm) && anonCues[t.Norm] {
 			return true
 		}
-		if i+1 < len(words) && anonPairs[[2]string{t.Norm, words[i+1].Norm}] {
+		if i+1 < w.len() && anonPairShapes.has(t.Norm) && anonPairs[[2]string{t.Norm, w.at(i + 1).Norm}] {
 			return true
 		}
 		if t.Norm == "official" {
 			for j := max(0, i-3); j < i; j++ {
-				if officialOpeners[words[j].Norm] {
+				if officialOpeners[w.at(j).Norm] {
 					return true
 				}
 			}
@@ -158,12 +211,13 @@ func hasAnonCue(words []lexicon.Token) bool {
 
 // nearSource reports whether a source noun, pronoun or capitalized word
 // (other than a sentence starter opening the sentence) is within 8 word
-// tokens of words[v], or a determiner within 3 before it ("the mayor said").
-func nearSource(words []lexicon.Token, v int) bool {
-	for i := max(0, v-8); i < min(len(words), v+9); i++ {
-		capital := isCapitalized(words[i].Cased) && !(i == 0 && sentenceStarters[words[i].Norm])
-		det := i < v && v-i <= 3 && determiners[words[i].Norm]
-		if i != v && (sourceNouns[words[i].Norm] || capital || det) {
+// tokens of word v, or a determiner within 3 before it ("the mayor said").
+func nearSource(w words, v int) bool {
+	for i := max(0, v-8); i < min(w.len(), v+9); i++ {
+		t := w.at(i)
+		capital := isCapitalized(t.Cased) && !(i == 0 && sentenceStarters[t.Norm])
+		det := i < v && v-i <= 3 && determiners[t.Norm]
+		if i != v && (sourceNouns[t.Norm] || capital || det) {
 			return true
 		}
 	}
@@ -171,25 +225,25 @@ func nearSource(words []lexicon.Token, v int) bool {
 }
 
 // nameNear reports whether a personal name stands in the 4 word tokens
-// before words[v] or the 2 after it.
-func nameNear(words []lexicon.Token, v int) bool {
-	for i := max(0, v-4); i < min(len(words), v+3); i++ {
-		if i != v && isName(words, i) {
+// before word v or the 2 after it.
+func nameNear(w words, v int) bool {
+	for i := max(0, v-4); i < min(w.len(), v+3); i++ {
+		if i != v && isName(w, i) {
 			return true
 		}
 	}
 	return false
 }
 
-func isName(words []lexicon.Token, i int) bool {
-	w := words[i]
-	if !isCapitalized(w.Cased) || !hasLower(w.Cased) || notNames[w.Norm] || sourceNouns[w.Norm] || anonCues[w.Norm] {
+func isName(w words, i int) bool {
+	t := w.at(i)
+	if !isCapitalized(t.Cased) || !hasLower(t.Cased) || notNames[t.Norm] || sourceNouns[t.Norm] || anonCues[t.Norm] {
 		return false
 	}
-	if i == 0 && sentenceStarters[w.Norm] {
+	if i == 0 && sentenceStarters[t.Norm] {
 		return false
 	}
-	return i+1 >= len(words) || !sourceNouns[words[i+1].Norm] || isCapitalized(words[i+1].Cased)
+	return i+1 >= w.len() || !sourceNouns[w.at(i+1).Norm] || isCapitalized(w.at(i+1).Cased)
 }
 
 func isCapitalized(s string) bool {

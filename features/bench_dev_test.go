@@ -1,14 +1,9 @@
 package features
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
-	"io"
-	"os"
-	"strings"
 	"testing"
 
+	"framing/internal/benchtext"
 	"framing/lexicon"
 )
 
@@ -19,16 +14,14 @@ import (
 //	FRAMING_BENCH_CORPUS=/tmp/dev.jsonl go test ./features -run '^$' \
 //	    -bench ExtractDev -benchtime 1x -cpuprofile /tmp/extract.pprof
 //
-// The corpus is JSON Lines (gzip allowed) with title, text and outlet
-// fields. The benchmark is skipped when FRAMING_BENCH_CORPUS is unset: the
-// repository holds no corpus of this size. It reports MB/s of title and
-// text bytes.
+// The corpus is read by internal/benchtext; the benchmark is skipped when
+// FRAMING_BENCH_CORPUS is unset. It reports MB/s of title and text bytes.
 func BenchmarkExtractDev(b *testing.B) {
-	path := os.Getenv("FRAMING_BENCH_CORPUS")
-	if path == "" {
-		b.Skip("FRAMING_BENCH_CORPUS is not set")
+	arts, bytes := benchtext.Load(b)
+	ins := make([]Input, len(arts))
+	for i, a := range arts {
+		ins[i] = Input{Title: a.Title, Text: a.Text, Outlet: a.Outlet}
 	}
-	ins, bytes := readBenchCorpus(b, path)
 	lex, err := lexicon.Default()
 	if err != nil {
 		b.Fatal(err)
@@ -47,42 +40,4 @@ func BenchmarkExtractDev(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(ins))*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
-}
-
-// readBenchCorpus reads the title, text and outlet of every line of a JSON
-// Lines file and the total of their lengths.
-func readBenchCorpus(b *testing.B, path string) ([]Input, int64) {
-	b.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	var r io.Reader = f
-	if strings.HasSuffix(path, ".gz") {
-		gz, err := gzip.NewReader(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		r = gz
-	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(nil, 64<<20)
-	var ins []Input
-	var n int64
-	for sc.Scan() {
-		var in Input
-		if err := json.Unmarshal(sc.Bytes(), &in); err != nil {
-			continue // a bad line is the corpus reader's business, not the scorer's
-		}
-		ins = append(ins, in)
-		n += int64(len(in.Title) + len(in.Text))
-	}
-	if err := sc.Err(); err != nil {
-		b.Fatalf("reading %s: %v", path, err)
-	}
-	if len(ins) == 0 {
-		b.Fatalf("%s: no articles", path)
-	}
-	return ins, n
 }

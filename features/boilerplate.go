@@ -80,9 +80,9 @@ func CompileBoilerplate(r io.Reader, name string) ([]*regexp.Regexp, error) {
 
 // defaultStarts are lower-case beginnings of defaultBoilerplate lines: a
 // line that matches defaultPattern starts, after leading \s, with one of
-// them or with a non-ASCII character (©, or ſ and the Kelvin sign K, which
-// (?i) folds to s and k). Keep it in step with defaultBoilerplate;
-// TestDefaultStarts checks every pattern's examples.
+// them, once its letters are lowered and ſ and the Kelvin sign K (which
+// (?i) folds to s and k) made ASCII, or with ©. Keep it in step with
+// defaultBoilerplate; TestDefaultStarts checks every pattern's examples.
 var defaultStarts = []string{
 	"leave a ", "your email", "required fields", "related", "read ", "go to top", "back to top",
 	"share ", "subscribe to ", "sign up ", "click here to ", "the post ", "(c)", "copyright",
@@ -94,25 +94,58 @@ const maxStart = len("all rights reserved")
 
 // mayBeDefault reports whether line can match defaultPattern. It lets most
 // lines of an article skip the regular expression, which costs far more
-// than looking at a line's first bytes.
+// than looking at a line's first bytes. Only ASCII letters, ſ and K fold
+// to the ASCII letters of defaultStarts, so any other non-ASCII rune ends
+// what can match them; many a line of news opens with a curly quote.
 func mayBeDefault(line string) bool {
 	i := 0
 	for i < len(line) && strings.IndexByte("\t\n\f\r ", line[i]) >= 0 { // \s in RE2
 		i++
 	}
-	head := line[i:min(len(line), i+maxStart)]
-	for j := 0; j < len(head); j++ {
-		if head[j] >= utf8.RuneSelf {
-			return true // let the pattern decide
+	var buf [maxStart]byte
+	n := 0
+fold:
+	for n < maxStart && i < len(line) {
+		c := line[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[n], n, i = c, n+1, i+1
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(line[i:])
+		switch {
+		case r == '©' && n == 0:
+			return true
+		case r == 'ſ':
+			buf[n] = 's'
+		case r == '\u212A':
+			buf[n] = 'k'
+		default:
+			break fold
+		}
+		n, i = n+1, i+size
 	}
-	for _, p := range defaultStarts {
-		if len(head) >= len(p) && strings.EqualFold(head[:len(p)], p) {
+	if n == 0 {
+		return false
+	}
+	head := string(buf[:n])
+	for _, p := range startsBy[head[0]] {
+		if strings.HasPrefix(head, p) {
 			return true
 		}
 	}
 	return false
 }
+
+// startsBy are defaultStarts by their first byte.
+var startsBy = func() (t [256][]string) {
+	for _, p := range defaultStarts {
+		t[p[0]] = append(t[p[0]], p)
+	}
+	return t
+}()
 
 // isBoilerplate reports whether line matches a default or user pattern.
 func isBoilerplate(line string, pats []*regexp.Regexp) bool {

@@ -30,7 +30,8 @@ func TestDefaultStarts(t *testing.T) {
 			t.Errorf("mayBeDefault(%q) = false, but the default pattern matches", l)
 		}
 	}
-	for _, l := range []string{"The talks resumed on Monday.", "Officials said no deal was near.", "", "  "} {
+	for _, l := range []string{"The talks resumed on Monday.", "Officials said no deal was near.", "", "  ",
+		"“Share this,” he said.", "Rel\u00e9ated: x", "x ©"} {
 		if mayBeDefault(l) {
 			t.Errorf("mayBeDefault(%q) = true; want false for article text", l)
 		}
@@ -45,6 +46,8 @@ func FuzzMayBeDefault(f *testing.F) {
 		f.Add(strings.ToUpper(s) + ": x")
 	}
 	f.Add("The post x appeared first on y")
+	f.Add("\u017fign up \u212a")
+	f.Add("© 2020 x")
 	f.Fuzz(func(t *testing.T, line string) {
 		if defaultPattern.MatchString(line) && !mayBeDefault(line) {
 			t.Errorf("mayBeDefault(%q) = false, but the default pattern matches", line)

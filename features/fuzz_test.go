@@ -109,6 +109,17 @@ func FuzzFindQuotes(f *testing.F) {
 		if n < 0 || n > lastID+1 {
 			t.Fatalf("quotes = %d with %d ids", n, lastID+1)
 		}
+		// wordsInQuotes counts what inQuote finds token by token.
+		toks := lexicon.Tokenize(c.text)
+		want := 0
+		for _, tok := range toks {
+			if tok.Kind == lexicon.Word && inQuote(segs, tok.Start, tok.End) {
+				want++
+			}
+		}
+		if got := wordsInQuotes(toks, segs); got != want {
+			t.Fatalf("wordsInQuotes = %d, inQuote finds %d", got, want)
+		}
 	})
 }
 

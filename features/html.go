@@ -15,20 +15,31 @@ var htmlCue = regexp.MustCompile(`^(?i)(?:<(?:/?(?:p|br|div|span|a|b|i|em|strong
 const htmlCueWindow = 512
 
 // looksLikeHTML reports whether text carries markup or entities. It tries the
-// anchored cue pattern only at '<' and '&', which keeps plain text fast.
+// anchored cue pattern only at '<' and '&', which it finds with IndexByte
+// (strings.IndexAny tests the bytes one by one), so plain text is fast.
 func looksLikeHTML(text string) bool {
-	for i := 0; i < len(text); {
-		j := strings.IndexAny(text[i:], "<&")
-		if j < 0 {
-			return false
+	lt, amp := strings.IndexByte(text, '<'), strings.IndexByte(text, '&')
+	for lt >= 0 || amp >= 0 {
+		var i int
+		if amp < 0 || lt >= 0 && lt < amp {
+			i, lt = lt, nextByte(text, lt, '<')
+		} else {
+			i, amp = amp, nextByte(text, amp, '&')
 		}
-		i += j
 		if htmlCue.MatchString(text[i:min(len(text), i+htmlCueWindow)]) {
 			return true
 		}
-		i++
 	}
 	return false
+}
+
+// nextByte returns the index of the first c in s after i, or -1.
+func nextByte(s string, i int, c byte) int {
+	j := strings.IndexByte(s[i+1:], c)
+	if j < 0 {
+		return -1
+	}
+	return i + 1 + j
 }
 
 // blockTags are the tags that end a paragraph when stripped.

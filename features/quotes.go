@@ -3,6 +3,8 @@ package features
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"framing/lexicon"
 )
 
 // quoteSeg is the inside of a quotation within one paragraph (quote marks
@@ -36,6 +38,10 @@ func findQuotes(dst []quoteSeg, text string, paras []span) ([]quoteSeg, int) {
 			segStart = i
 		}
 		for i < p.End {
+			i = skipPlain1(text, i, p.End, '"')
+			if i == p.End {
+				break
+			}
 			if c := text[i]; c < utf8.RuneSelf && c != '"' {
 				i++ // the common case: an ASCII byte that is no quote mark
 				continue
@@ -97,4 +103,25 @@ func inQuote(segs []quoteSeg, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// wordsInQuotes counts the word tokens of toks (in text order) that lie
+// inside a segment, as inQuote decides for each, in one pass over both:
+// segments are sorted and disjoint, so the one that can hold a token is
+// the first that ends after the token starts.
+func wordsInQuotes(toks []lexicon.Token, segs []quoteSeg) int {
+	n, k := 0, 0
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != lexicon.Word {
+			continue
+		}
+		for k < len(segs) && segs[k].End <= t.Start {
+			k++
+		}
+		if k < len(segs) && t.Start >= segs[k].Start && t.End <= segs[k].End {
+			n++
+		}
+	}
+	return n
 }

@@ -34,7 +34,7 @@ func TestFindQuotes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			text, paras, _ := joinUnique(tt.paras)
+			text, paras, _ := refJoinUnique(tt.paras)
 			segs, n := findQuotes(nil, text, paras)
 			var got []quoteText
 			for _, s := range segs {

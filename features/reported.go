@@ -69,9 +69,13 @@ var accuseVerbs = map[string]bool{
 // verb or the "to" of "according to".
 func isReportVerb(toks []lexicon.Token, i int) bool {
 	n := toks[i].Norm
-	return toks[i].Kind == lexicon.Word && reportVerbs[n] ||
+	return toks[i].Kind == lexicon.Word && reportShapes.has(n) && reportVerbs[n] ||
 		n == "to" && i > 0 && toks[i-1].Norm == "according"
 }
+
+// reportShapes and accuseShapes rule out most words before the map lookups
+// (markReported asks of every token of a sentence that names an actor).
+var reportShapes, accuseShapes = newWordShapes(reportVerbs), newWordShapes(accuseVerbs)
 
 // markReported sets places[i].reported for the tokens of toks that stand
 // in reported speech outside quotations, by the rules above. places must
@@ -89,7 +93,7 @@ func markReported(toks []lexicon.Token, places []place) {
 		}
 		switch {
 		case inQuote:
-		case isReportVerb(toks, i) || toks[i].Kind == lexicon.Word && accuseVerbs[toks[i].Norm]:
+		case isReportVerb(toks, i) || toks[i].Kind == lexicon.Word && accuseShapes.has(toks[i].Norm) && accuseVerbs[toks[i].Norm]:
 			open = true
 		case isBoundary(toks, i):
 			open = false

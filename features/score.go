@@ -152,7 +152,19 @@ type sentence struct {
 	tokBase  int // article-wide index of toks[0]
 	wordBase int // article-wide word ordinal of the first word token
 	quoted   bool
-	wordOrd  []int // word ordinal (article-wide) of each token
+}
+
+// wordOrdinal returns the article-wide word ordinal of token k: the word
+// tokens before it in the article. It counts, so it is for the few tokens
+// that need it (the first hit of a dimension), not for every token.
+func (s *sentence) wordOrdinal(k int) int {
+	n := s.wordBase
+	for _, t := range s.toks[:k] {
+		if t.Kind == lexicon.Word {
+			n++
+		}
+	}
+	return n
 }
 
 // doc is an analyzed article, shared by Extract and Explain.
@@ -163,8 +175,8 @@ type doc struct {
 	quotes    []quoteSeg
 	nQuotes   int
 	nWords    int
-	ordBuf    []int           // backing store of the sentences' wordOrd; see ords
 	tokBuf    []lexicon.Token // backing store of the sentences' toks
+	matchBuf  []lexicon.Match // backing store of the sentences' matches
 }
 
 // analyze cleans, splits, tokenizes and matches the article. The blocks of
@@ -172,14 +184,15 @@ type doc struct {
 func analyze(in Input, m *lexicon.Matcher, user []*regexp.Regexp, sc *scratch) doc {
 	d := doc{title: cleanTitle(in.Title), body: clean(in.Text, user, sc)}
 	nt := (len(d.title)+len(d.body.text))/lexicon.TokenBytes + 1
-	d.tokBuf, d.ordBuf = reserve(sc.toks, nt), reserve(sc.ords, nt)
+	d.tokBuf, d.matchBuf = reserve(sc.toks, nt), sc.matches[:0]
 	d.sentences = reserve(sc.sentences, len(d.body.text)/sentenceBytes+2)
 	d.quotes, d.nQuotes = findQuotes(sc.quotes[:0], d.body.text, d.body.paras)
 	if d.title != "" {
 		d.add(m, sentence{title: true, span: span{0, len(d.title)}}, d.title, lexicon.LowerASCII(d.title))
 	}
 	// Lowered once per article, not once per sentence by the tokenizer.
-	lowered := lexicon.LowerASCII(d.body.text)
+	sc.lower = lexicon.AppendLowerASCII(sc.lower[:0], d.body.text)
+	lowered := scratchString(sc.lower)
 	for pi, p := range d.body.paras {
 		sc.spans = appendSentences(sc.spans[:0], d.body.text, p)
 		for si, s := range sc.spans {
@@ -193,18 +206,14 @@ func analyze(in Input, m *lexicon.Matcher, user []*regexp.Regexp, sc *scratch) d
 // lexicon.LowerASCII(src).
 func (d *doc) add(m *lexicon.Matcher, s sentence, src, lowered string) {
 	n := len(d.tokBuf)
-	d.tokBuf = lexicon.AppendTokensLowered(d.tokBuf, src[s.span.Start:s.span.End], lowered[s.span.Start:s.span.End])
+	d.tokBuf = lexicon.AppendSpanTokens(d.tokBuf, src, lowered, s.span.Start, s.span.End)
 	s.toks = d.tokBuf[n:len(d.tokBuf):len(d.tokBuf)]
 	s.tokBase, s.wordBase = 0, d.nWords
 	if n := len(d.sentences); n > 0 {
 		last := d.sentences[n-1]
 		s.tokBase = last.tokBase + len(last.toks)
 	}
-	s.wordOrd = d.ords(len(s.toks))
 	for i := range s.toks {
-		s.toks[i].Start += s.span.Start
-		s.toks[i].End += s.span.Start
-		s.wordOrd[i] = d.nWords
 		if s.toks[i].Kind == lexicon.Word {
 			d.nWords++
 		}
@@ -213,7 +222,9 @@ func (d *doc) add(m *lexicon.Matcher, s sentence, src, lowered string) {
 		s.quoted = overlapsQuote(d.quotes, s.span)
 	}
 	if m != nil {
-		s.matches = m.Match(s.toks)
+		n := len(d.matchBuf)
+		d.matchBuf = m.AppendMatches(d.matchBuf, s.toks)
+		s.matches = d.matchBuf[n:len(d.matchBuf):len(d.matchBuf)]
 	}
 	d.sentences = append(d.sentences, s)
 }
@@ -221,17 +232,6 @@ func (d *doc) add(m *lexicon.Matcher, s sentence, src, lowered string) {
 // sentenceBytes is about how many bytes of news text make one sentence; it
 // sizes doc.sentences so that appending them rarely regrows the slice.
 const sentenceBytes = 100
-
-// ords returns a slice of n ints for a sentence's word ordinals, cut from
-// one block shared by the sentences of the article, so that a sentence does
-// not cost an allocation of its own.
-func (d *doc) ords(n int) []int {
-	if n > cap(d.ordBuf)-len(d.ordBuf) {
-		d.ordBuf = make([]int, 0, max(n, 1024))
-	}
-	d.ordBuf = d.ordBuf[:len(d.ordBuf)+n]
-	return d.ordBuf[len(d.ordBuf)-n : len(d.ordBuf) : len(d.ordBuf)]
-}
 
 // cleanTitle strips markup from the title and collapses its whitespace.
 func cleanTitle(t string) string {
@@ -293,10 +293,8 @@ func extract(in Input, m *lexicon.Matcher, opt Options, buf *scratch) Scores {
 			sc.NAttributions += n
 			sc.NAnonymousAttributions += anon
 		}
-		for _, t := range s.toks {
-			if t.Kind == lexicon.Word && !s.title && inQuote(d.quotes, t.Start, t.End) {
-				quotedWords++
-			}
+		if !s.title && s.quoted { // a sentence overlapping no quotation has no word inside one
+			quotedWords += wordsInQuotes(s.toks, d.quotes)
 		}
 	}
 	buf.words = words
@@ -400,12 +398,13 @@ func (fs *frameScorer) hit(si int, f *Frame, mt lexicon.Match) {
 	}
 	f.WeightedScore += mt.Weight * pw
 	if !f.HasFirst && fs.d.nWords > 0 {
-		f.FirstPosition, f.HasFirst = float64(s.wordOrd[mt.Start])/float64(fs.d.nWords), true
+		f.FirstPosition, f.HasFirst = float64(s.wordOrdinal(mt.Start))/float64(fs.d.nWords), true
 	}
 	key := [2]string{mt.Set, mt.Entry}
 	t := fs.terms[key]
 	if t == nil {
-		t = &Term{Dimension: mt.Set, Entry: mt.Entry, Matched: src[first.Start:last.End]}
+		// A copy: the cleaned text is scratch memory (see clean).
+		t = &Term{Dimension: mt.Set, Entry: mt.Entry, Matched: strings.Clone(src[first.Start:last.End])}
 		fs.terms[key] = t
 		f.DistinctEntries++
 	}
@@ -416,9 +415,10 @@ func (fs *frameScorer) hit(si int, f *Frame, mt lexicon.Match) {
 	}
 	if fs.opt.KeepMatches {
 		left, matched, right := fs.d.kwic(s.title, s.tokBase+mt.Start, s.tokBase+mt.End)
+		// Copies: the cleaned text is scratch memory (see clean).
 		fs.sc.Matches = append(fs.sc.Matches, MatchRow{Sentence: si, TokenStart: s.tokBase + mt.Start,
 			TokenEnd: s.tokBase + mt.End, Dimension: mt.Set, Entry: mt.Entry, Weight: mt.Weight, Negated: mt.Negated,
-			Matched: matched, Left: left, Right: right})
+			Matched: strings.Clone(matched), Left: strings.Clone(left), Right: strings.Clone(right)})
 	}
 }
 

@@ -24,6 +24,10 @@ var ambiguousAbbrevs = map[string]bool{
 	"ltd": true, "co": true, "a.m": true, "p.m": true,
 }
 
+// titleShapes and ambiguousShapes rule out most words before the map
+// lookups of dotEnds, which runs at every '.' followed by a space.
+var titleShapes, ambiguousShapes = newWordShapes(titleAbbrevs), newWordShapes(ambiguousAbbrevs)
+
 // sentenceStarters are words that rarely follow an abbreviation inside a
 // name or phrase but often open a sentence.
 var sentenceStarters = map[string]bool{
@@ -51,6 +55,10 @@ func appendSentences(dst []span, text string, p span) []span {
 	out := dst
 	start := p.Start
 	for i := p.Start; i < p.End; {
+		i = skipPlain(text, i, p.End, '.', '!', '?')
+		if i == p.End {
+			break
+		}
 		if c := text[i]; c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' {
 			i++ // the common case: an ASCII byte that ends nothing
 			continue
@@ -116,23 +124,42 @@ func dotEnds(text string, from, i, k, end int) bool {
 	if w == "" {
 		return true
 	}
-	lw := strings.ToLower(w)
-	if titleAbbrevs[lw] {
+	var buf [16]byte
+	lw := lowerWord(w, buf[:0]) // looked up as string(lw): no allocation
+	if titleShapes.has(string(lw)) && titleAbbrevs[string(lw)] {
 		return false
 	}
 	if r, size := utf8.DecodeRuneInString(w); size == len(w) && unicode.IsUpper(r) {
 		return false // an initial: J. Smith
 	}
-	if lw == "no" || lw == "nos" { // No. 3 is a number; "said no." ends
+	if string(lw) == "no" || string(lw) == "nos" { // No. 3 is a number; "said no." ends
 		r, _ := utf8.DecodeRuneInString(text[k:])
 		return !unicode.IsDigit(r)
 	}
-	if ambiguousAbbrevs[lw] {
+	if ambiguousShapes.has(string(lw)) && ambiguousAbbrevs[string(lw)] {
 		next := wordAt(text, k, end)
 		r, _ := utf8.DecodeRuneInString(next)
-		return unicode.IsUpper(r) && sentenceStarters[strings.ToLower(next)]
+		return unicode.IsUpper(r) && sentenceStarters[string(lowerWord(next, buf[:0]))]
 	}
 	return true
+}
+
+// lowerWord appends strings.ToLower(w) to buf: lowered ASCII bytes, or
+// strings.ToLower's result when w has a byte from 0x80.
+func lowerWord(w string, buf []byte) []byte {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return append(buf, strings.ToLower(w)...)
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
 }
 
 // wordBefore returns the letters and inner dots just before the dot at i

@@ -103,6 +103,7 @@ func isSayVerb(toks []lexicon.Token, i int) bool {
 type place struct {
 	clause int32 // clause index: boundaries and quotation edges before the token
 	quote  int32 // index of the quotation segment holding the token, −1 outside
+	word   int32 // word tokens of the sentence before the token
 	// intensified: an intensifier ends on this token or the one before, so
 	// a tone word starting here is intensified (see intensifierReach).
 	intensified bool
@@ -196,11 +197,11 @@ func (tg *targeter) assign(dst []toneShare, s *sentence, ti, l, r int, quoted bo
 	var near [2]reach // left, right
 	if l >= 0 {
 		m := &s.matches[tg.mentions[l].match]
-		near[0] = tg.reach(s.wordOrd[mt.Start]-s.wordOrd[m.End-1], m.Start, mt.Start, tg.mentions[l].speaker)
+		near[0] = tg.reach(tg.words(m.End-1, mt.Start), m.Start, mt.Start, tg.mentions[l].speaker)
 	}
 	if r >= 0 && r < len(tg.mentions) {
 		m := &s.matches[tg.mentions[r].match]
-		near[1] = tg.reach(s.wordOrd[m.Start]-s.wordOrd[mt.End-1], mt.Start, m.Start, tg.mentions[r].speaker)
+		near[1] = tg.reach(tg.words(mt.End-1, m.Start), mt.Start, m.Start, tg.mentions[r].speaker)
 	}
 	if near[0].f == 0 && near[1].f == 0 {
 		return dst
@@ -224,6 +225,10 @@ func (tg *targeter) assign(dst []toneShare, s *sentence, ti, l, r int, quoted bo
 	}
 	return append(dst, sh)
 }
+
+// words is the number of word tokens from token a up to token b: the word
+// ordinal of b less that of a.
+func (tg *targeter) words(a, b int) int { return int(tg.places[b].word - tg.places[a].word) }
 
 // reach is how near a mention is to a tone word: the proximity weight f,
 // the clause boundaries c and the words d between them.
@@ -261,9 +266,13 @@ func (tg *targeter) layout(s *sentence, quotes []quoteSeg) {
 	// The first segment that ends after the sentence starts: a binary
 	// search, so an article of many quotations stays linear.
 	q := sort.Search(len(quotes), func(k int) bool { return quotes[k].End > s.span.Start })
-	clause, prevQuote := int32(0), int32(-1)
+	clause, prevQuote, words := int32(0), int32(-1), int32(0)
 	for i := range s.toks {
 		t := &s.toks[i]
+		tg.places[i].word = words
+		if t.Kind == lexicon.Word {
+			words++
+		}
 		for q < len(quotes) && quotes[q].End <= t.Start {
 			q++
 		}
@@ -280,7 +289,7 @@ func (tg *targeter) layout(s *sentence, quotes []quoteSeg) {
 			clause++
 		}
 	}
-	tg.places[n].clause, tg.places[n].quote = clause, -1
+	tg.places[n].clause, tg.places[n].quote, tg.places[n].word = clause, -1, words
 	markReported(s.toks, tg.places[:n])
 	for i := range s.matches {
 		if mt := &s.matches[i]; mt.Kind == lexicon.Intensifier && mt.End <= n {

@@ -76,6 +76,7 @@ func benchMatch(b *testing.B, n int) {
 		b.Fatal(err)
 	}
 	toks := benchText()
+	b.SetBytes(int64(toks[len(toks)-1].End)) // the bytes of the text matched
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {

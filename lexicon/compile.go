@@ -64,64 +64,13 @@ type centry struct {
 // concurrent use, so one Matcher serves every worker of a run.
 type Matcher struct {
 	entries    []centry
-	info       []entryInfo        // hot fields of entries, same index
-	exact      map[string][]int32 // folded first word → entries
-	glob       map[string][]int32 // folded prefix of a glob first word → entries
-	maxGlob    int                // longest glob prefix in bytes
-	globLens   uint64             // bit n set: some glob prefix is n bytes long (n ≥ 63 share bit 63)
+	info       []entryInfo // hot fields of entries, same index
+	exact      keyTable    // folded first word → entries
+	exactKeys  hashSet     // the hashes of exact's keys
+	glob       globIndex   // folded prefix of a glob first word → entries
 	dims       []string
 	actors     []string
-	filter     []uint64 // Bloom filter of index keys; see candidates
-	filterMask uint64
 	wordByWord bool // match long phrases word by word too: the reference for tests
-}
-
-// The filter is a two-hash Bloom filter over every index key, sized to 16
-// bits per key (false positives about 1.5%). Most prefix probes miss; the
-// filter answers a miss from a few cache lines instead of a map lookup
-// whose cost grows with the map's memory. This is what keeps a
-// 10,000-entry lexicon about as fast per token as a 100-entry one.
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-	exactSalt = 0x9E3779B97F4A7C15 // separates exact keys from glob keys
-)
-
-func keyHash(s string) uint64 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint64(s[i])) * fnvPrime
-	}
-	return h
-}
-
-// filterWord returns the filter word of a key hash and a mask of two bits
-// in it: one memory access per probe (a blocked Bloom filter).
-func (m *Matcher) filterWord(h uint64) (uint64, uint64) {
-	h *= 0xff51afd7ed558ccd
-	h ^= h >> 29
-	return (h >> 12) & m.filterMask, 1<<(h&63) | 1<<((h>>6)&63)
-}
-
-func (m *Matcher) setFilter(h uint64) {
-	w, bits := m.filterWord(h)
-	m.filter[w] |= bits
-}
-
-func (m *Matcher) inFilter(h uint64) bool {
-	w, bits := m.filterWord(h)
-	return m.filter[w]&bits == bits
-}
-
-// sizeFilter allocates the filter for n keys: 16 bits per key, a power of
-// two, at least 4096 bits.
-func (m *Matcher) sizeFilter(n int) {
-	bits := uint64(4096)
-	for bits < uint64(n)*16 {
-		bits *= 2
-	}
-	m.filter = make([]uint64, bits/64)
-	m.filterMask = bits/64 - 1
 }
 
 // entryInfo is what Match reads for every hit, kept small and contiguous
@@ -133,6 +82,11 @@ type entryInfo struct {
 	nwords uint8 // 0 for more than 255 words
 	simple bool  // one word, not case-sensitive: the index key match is the match
 	long   bool  // matched by its phraseAuto after the candidates are known
+	// second is the length of a phrase's second word when it is exact and
+	// compared with Norm, else -1: a token of another length after the
+	// first rules the phrase out before matchAt (the vote, the opposition:
+	// phrases after common words are tried at most of their tokens).
+	second int32
 }
 
 // rank fills info, giving each entry its tie-break priority once, so Match
@@ -154,8 +108,12 @@ func (m *Matcher) rank() {
 		if n > 255 {
 			n = 0
 		}
+		second := int32(-1)
+		if len(e.pat.words) > 1 && !e.pat.words[1].glob && !e.pat.cased {
+			second = int32(len(e.pat.words[1].text))
+		}
 		m.info[id] = entryInfo{group: int32(e.group), prio: int32(prio), kind: e.kind, nwords: uint8(n),
-			simple: n == 1 && !e.pat.cased, long: e.auto != nil}
+			simple: n == 1 && !e.pat.cased, long: e.auto != nil, second: second}
 	}
 }
 
@@ -166,7 +124,8 @@ func Compile(l *Lexicon) (*Matcher, error) { return compile(l, false) }
 // compile is Compile; wordByWord leaves out the phrase automata, so that
 // tests can compare them with plain word-by-word matching.
 func compile(l *Lexicon, wordByWord bool) (*Matcher, error) {
-	m := &Matcher{exact: map[string][]int32{}, glob: map[string][]int32{}, wordByWord: wordByWord}
+	m := &Matcher{wordByWord: wordByWord}
+	exact, glob := map[string][]int32{}, map[string][]int32{}
 	var errs ErrorList
 	add := func(es []Entry, kind MatchKind, set string, dim, group int) {
 		for _, e := range es {
@@ -183,7 +142,8 @@ func compile(l *Lexicon, wordByWord bool) (*Matcher, error) {
 				errs = append(errs, &Error{Pos: e.Pos, Msg: fmt.Sprintf("weight %g: want a positive number of at most %g", w, float64(MaxWeight))})
 				continue
 			}
-			m.index(centry{pat: pat, kind: kind, set: set, dim: dim, group: group, text: e.Text, weight: w, order: len(m.entries)})
+			m.index(centry{pat: pat, kind: kind, set: set, dim: dim, group: group, text: e.Text, weight: w, order: len(m.entries)},
+				exact, glob)
 		}
 	}
 	seen := map[string]bool{}
@@ -222,13 +182,9 @@ func compile(l *Lexicon, wordByWord bool) (*Matcher, error) {
 		return nil, errs
 	}
 	m.rank()
-	m.sizeFilter(len(m.exact) + len(m.glob))
-	for key := range m.exact {
-		m.setFilter(keyHash(key) ^ exactSalt)
-	}
-	for key := range m.glob {
-		m.setFilter(keyHash(key))
-	}
+	m.exact = newKeyTable(exact)
+	m.exactKeys = newHashSet(m.exact.hashes())
+	m.glob = newGlobIndex(glob)
 	return m, nil
 }
 
@@ -245,7 +201,7 @@ func sortErrors(errs ErrorList) {
 
 // index adds an entry under its first word: exact words by their folded
 // text, globs by their folded prefix.
-func (m *Matcher) index(e centry) {
+func (m *Matcher) index(e centry, exact, glob map[string][]int32) {
 	id := int32(len(m.entries))
 	if !m.wordByWord {
 		e.auto = newPhraseAuto(e.pat)
@@ -254,14 +210,10 @@ func (m *Matcher) index(e centry) {
 	w := e.pat.words[0]
 	key := fold(w.text)
 	if !w.glob {
-		m.exact[key] = append(m.exact[key], id)
+		exact[key] = append(exact[key], id)
 		return
 	}
-	m.glob[key] = append(m.glob[key], id)
-	m.globLens |= 1 << min(len(key), 63)
-	if len(key) > m.maxGlob {
-		m.maxGlob = len(key)
-	}
+	glob[key] = append(glob[key], id)
 }
 
 // Dimensions returns the dimension names in lexicon order, the order of the
@@ -271,27 +223,56 @@ func (m *Matcher) Dimensions() []string { return append([]string(nil), m.dims...
 // Actors returns the actor names in lexicon order.
 func (m *Matcher) Actors() []string { return append([]string(nil), m.actors...) }
 
-// candidates calls f for every entry whose first word can match tok: one
-// probe for exact words and one per prefix length (at most maxGlob bytes)
-// for globs, each answered by the filter when it misses, so the work per
-// token is bounded by the token, not the lexicon.
-func (m *Matcher) candidates(tok *Token, f func(id int32)) {
-	s := tok.Norm
-	h := uint64(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint64(s[i])) * fnvPrime
-		if i+1 > m.maxGlob || m.globLens&(1<<min(i+1, 63)) == 0 || i+1 < len(s) && !utf8.RuneStart(s[i+1]) {
-			continue // no glob prefix this long, or not a rune boundary
+// candidate is an entry whose first word can match the token at index tok.
+type candidate struct {
+	tok int32
+	id  int32
+}
+
+// appendCandidates appends to dst, for every word token of tokens in order,
+// every entry whose first word can match it. It hashes each token once,
+// byte by byte: on the way it walks the glob prefixes (see globIndex),
+// which most tokens leave after a byte or two, and at the end it asks the
+// exact keys, first their hash set, which answers no for most words without
+// a probe of the table. The work per token is bounded by the token, not the
+// lexicon; the loop over the tokens is here, not in the caller, because a
+// call per token cost as much as the hashing.
+func (m *Matcher) appendCandidates(dst []candidate, tokens []Token) []candidate {
+	gmin, gmax := m.glob.min, m.glob.max
+	for i := range tokens {
+		t := &tokens[i]
+		if t.Kind != Word {
+			continue
 		}
-		if m.inFilter(h) {
-			for _, id := range m.glob[s[:i+1]] {
-				f(id)
+		s := t.Norm
+		h := uint64(fnvOffset)
+		k, n := 0, min(len(s), gmax)
+		if len(s) < gmin {
+			n = 0 // shorter than any glob key
+		}
+		for pre := min(gmin-1, n); k < pre; k++ {
+			h = (h ^ uint64(s[k])) * fnvPrime
+		}
+		for k < n {
+			h = (h ^ uint64(s[k])) * fnvPrime
+			k++
+			if !m.glob.prefixes.has(h) {
+				break // no glob key begins with s[:k]
+			}
+			if m.glob.keys.has(h) && (k == len(s) || utf8.RuneStart(s[k])) {
+				for _, id := range m.glob.table.lookup(s[:k], h) {
+					dst = append(dst, candidate{int32(i), id})
+				}
+			}
+		}
+		for ; k < len(s); k++ {
+			h = (h ^ uint64(s[k])) * fnvPrime
+		}
+		if m.exactKeys.has(h) {
+			for _, id := range m.exact.lookup(s, h) {
+				dst = append(dst, candidate{int32(i), id})
 			}
 		}
 	}
-	if m.inFilter(h ^ exactSalt) {
-		for _, id := range m.exact[s] {
-			f(id)
-		}
-	}
+	return dst
 }

@@ -29,44 +29,53 @@ type hit struct {
 // Match finds every match in the tokens of ONE sentence, sorted by (Start,
 // Kind, Set, End). Within a dimension, a tone list or the actors, matches
 // never overlap and the longest wins; see docs/lexicon.md for every rule.
-func (m *Matcher) Match(tokens []Token) []Match {
+func (m *Matcher) Match(tokens []Token) []Match { return m.AppendMatches(nil, tokens) }
+
+// AppendMatches appends the matches Match finds in tokens to dst and
+// returns the extended slice, so that a caller matching many sentences can
+// keep their matches in one block. Token indices are relative to tokens.
+func (m *Matcher) AppendMatches(dst []Match, tokens []Token) []Match {
 	var buf [32]hit // most sentences have few candidate hits: no allocation for them
 	hits := buf[:0]
 	var long []hit // long phrases whose first word matches: start only
-	for i := range tokens {
-		if tokens[i].Kind != Word {
-			continue
-		}
-		m.candidates(&tokens[i], func(id int32) {
-			switch info := &m.info[id]; {
-			case info.simple:
-				hits = append(hits, hit{id, i, i + 1}) // the index key was the whole test
-			case info.long:
-				long = append(long, hit{id, i, i})
-			default:
-				if end, ok := m.entries[id].matchAt(tokens, i); ok {
-					hits = append(hits, hit{id, i, end})
-				}
+	var cbuf [32]candidate
+	for _, c := range m.appendCandidates(cbuf[:0], tokens) {
+		i, id := int(c.tok), c.id
+		switch info := &m.info[id]; {
+		case info.simple:
+			hits = append(hits, hit{id, i, i + 1}) // the index key was the whole test
+		case info.long:
+			long = append(long, hit{id, i, i})
+		case info.second >= 0 && (i+1 >= len(tokens) || len(tokens[i+1].Norm) != int(info.second)):
+			// the second word cannot match
+		default:
+			if end, ok := m.entries[id].matchAt(tokens, i); ok {
+				hits = append(hits, hit{id, i, end})
 			}
-		})
+		}
 	}
 	hits = m.matchLong(tokens, long, hits)
 	if len(hits) == 0 {
-		return nil
+		return dst
 	}
-	hits, negEnds := m.applyExcludes(hits, len(tokens))
+	var nbuf [64]int // most sentences are shorter: no allocation for them
+	hits, negEnds := m.applyExcludes(hits, len(tokens), nbuf[:0])
 	picked := m.selectLongest(hits, len(tokens))
-	out := make([]Match, 0, len(picked))
+	if dst == nil {
+		dst = make([]Match, 0, len(picked))
+	}
+	n := len(dst)
 	for _, h := range picked {
 		e := &m.entries[h.id]
-		out = append(out, Match{Kind: e.kind, Set: e.set, Entry: e.text, Weight: e.weight,
+		dst = append(dst, Match{Kind: e.kind, Set: e.set, Entry: e.text, Weight: e.weight,
 			Start: h.start, End: h.end, Negated: negated(tokens, negEnds, h.start)})
 	}
+	out := dst[n:]
 	slices.SortFunc(out, func(a, b Match) int {
 		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.Kind, b.Kind), strings.Compare(a.Set, b.Set),
 			cmp.Compare(a.End, b.End), strings.Compare(a.Entry, b.Entry))
 	})
-	return out
+	return dst
 }
 
 // matchLong appends the hits of the long phrases whose first word
@@ -116,8 +125,8 @@ func (e *centry) matchAt(tokens []Token, i int) (int, bool) {
 // applyExcludes drops every dimension hit inside the span of one of that
 // dimension's exclude hits, and takes out the exclude and negator hits. It
 // returns the remaining hits and, per token, the earliest start of a
-// negator hit ending on that token (-1 for none).
-func (m *Matcher) applyExcludes(hits []hit, n int) ([]hit, []int) {
+// negator hit ending on that token (-1 for none), in nbuf when it has room.
+func (m *Matcher) applyExcludes(hits []hit, n int, nbuf []int) ([]hit, []int) {
 	var excl []hit
 	keep := hits[:0] // filtered in place: a hit is read before its slot is written
 	var negEnds []int
@@ -127,7 +136,11 @@ func (m *Matcher) applyExcludes(hits []hit, n int) ([]hit, []int) {
 			excl = append(excl, h)
 		case kindNegator:
 			if negEnds == nil {
-				negEnds = make([]int, n)
+				negEnds = nbuf[:0]
+				if n > cap(nbuf) {
+					negEnds = make([]int, 0, n)
+				}
+				negEnds = negEnds[:n]
 				for i := range negEnds {
 					negEnds[i] = -1
 				}

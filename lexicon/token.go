@@ -1,9 +1,11 @@
 package lexicon
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // TokenKind tells words from punctuation, so that phrases and negation scope
@@ -69,6 +71,20 @@ func AppendTokensLowered(dst []Token, text, lowered string) []Token {
 	return t.toks
 }
 
+// AppendSpanTokens appends the tokens of doc[start:end], tokenized as a text
+// of its own (as AppendTokensLowered tokenizes it), with offsets into doc:
+// a caller that cuts a document into sentences gets document offsets
+// without adjusting every token. lowered is LowerASCII(doc). It panics if
+// lowered and doc differ in length, which can only be a caller's mistake.
+func AppendSpanTokens(dst []Token, doc, lowered string, start, end int) []Token {
+	if len(lowered) != len(doc) {
+		panic("lexicon.AppendSpanTokens: lowered text differs in length from doc")
+	}
+	t := tokenizer{text: doc[start:end], toks: dst, lower: lowered[start:end], base: start}
+	t.run()
+	return t.toks
+}
+
 // LowerASCII returns s with its ASCII letters lowered and every other byte as
 // it is, so byte offsets into s are valid in the result; see
 // AppendTokensLowered. It returns s itself when s has no ASCII capital.
@@ -77,6 +93,34 @@ func LowerASCII(s string) string {
 		return s
 	}
 	return lowerASCIIBytes(s)
+}
+
+// AppendLowerASCII appends s with its ASCII letters lowered to dst, as
+// LowerASCII returns it, so that a caller can keep the lowered text of
+// document after document in one buffer of its own.
+func AppendLowerASCII(dst []byte, s string) []byte {
+	n := len(dst)
+	dst = append(dst, s...)
+	b := dst[n:]
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		binary.LittleEndian.PutUint64(b[i:], lower8(binary.LittleEndian.Uint64(b[i:])))
+	}
+	for ; i < len(b); i++ {
+		b[i] = lowerByte[b[i]]
+	}
+	return dst
+}
+
+// lower8 lowers the ASCII capitals among the eight bytes of v: for each
+// byte from 'A' to 'Z' (high bit clear, low seven bits at least 'A' and
+// below '['), 0x20 is added. No sum carries into the next byte.
+func lower8(v uint64) uint64 {
+	const low7, high = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	const ones = high / 0x80
+	h := v & low7
+	upper := (h + ones*(0x80-'A')) &^ (h + ones*(0x80-'[')) &^ v & high
+	return v + upper>>2
 }
 
 // TokenBytes is about how many bytes of news text make one token, words and
@@ -95,6 +139,7 @@ type tokenizer struct {
 	err   string // glob mode: first problem found
 	errAt int    // byte offset of err
 	lower string // text with ASCII letters lowered, given or made on first need; see asciiNorm
+	base  int    // added to every token's offsets (see AppendSpanTokens)
 }
 
 func (t *tokenizer) fail(at int, msg string) {
@@ -104,29 +149,208 @@ func (t *tokenizer) fail(at int, msg string) {
 }
 
 func (t *tokenizer) run() {
-	s := t.text
+	if t.glob {
+		for i := 0; i < len(t.text); {
+			i = t.step(i)
+		}
+		return
+	}
+	// The common tokens, spaces, ASCII punctuation and words of ASCII
+	// letters and digits that nothing joins, are handled here with the
+	// token slice in a local variable; anything else takes step.
+	s, base := t.text, t.base
+	toks := t.toks
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			i = t.ascii(i, c)
+		switch asciiClass[s[i]] {
+		case acSpace:
+			i++
+			continue
+		case acPunct:
+			toks = append(toks, Token{Norm: s[i : i+1], Cased: s[i : i+1], Start: base + i, End: base + i + 1, Kind: Punct})
+			i++
+			continue
+		case acWord:
+			j, up := scanAlnum(s, i)
+			if j < len(s) && mayJoin[s[j]] && !wordEnds(s, i, j) {
+				k := contractionEnd(s, i, j)
+				if k == 0 {
+					break // the general path
+				}
+				t.toks = toks
+				t.segment(i, k)
+				toks = t.toks
+				i = k
+				continue
+			}
+			norm := s[i:j]
+			if up {
+				if t.lower == "" {
+					t.lower = lowerASCIIBytes(s)
+				}
+				norm = t.lower[i:j]
+			}
+			toks = append(toks, Token{Norm: norm, Cased: s[i:j], Start: base + i, End: base + j, Kind: Word})
+			i = j
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size <= 1, unicode.IsSpace(r), unicode.IsControl(r):
-			i += size
-		case isWordStart(r):
-			i = t.word(i)
-		case isDash(r) && t.innerDash(i, size):
-			i += size // trust-building: a boundary, not a token
-		case r == '*' && t.glob:
-			t.fail(i, "`*` must directly follow the word it extends")
-			i += size
-		default:
+		t.toks = toks
+		i = t.step(i)
+		toks = t.toks
+	}
+	t.toks = toks
+}
+
+// step tokenizes what starts at byte i, by the general rules, and returns
+// the offset after it.
+func (t *tokenizer) step(i int) int {
+	s := t.text
+	if c := s[i]; c < utf8.RuneSelf {
+		return t.ascii(i, c)
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if punctLo <= r && r < punctHi { // quotes, dashes, ellipses: decided by a table
+		switch generalPunct[r-punctLo] {
+		case gpSkip:
+			return i + size
+		case gpDash:
+			if t.innerDash(i, size) {
+				return i + size
+			}
+			fallthrough
+		case gpPunct:
 			t.punct(i, i+size)
-			i += size
+			return i + size
 		}
 	}
+	switch {
+	case r == utf8.RuneError && size <= 1, unicode.IsSpace(r), unicode.IsControl(r):
+		return i + size
+	case isWordStart(r):
+		return t.word(i)
+	case isDash(r) && t.innerDash(i, size):
+		return i + size // trust-building: a boundary, not a token
+	case r == '*' && t.glob:
+		t.fail(i, "`*` must directly follow the word it extends")
+		return i + size
+	default:
+		t.punct(i, i+size)
+		return i + size
+	}
 }
+
+// Classes of the General Punctuation runes (U+2000 to U+206F) for step,
+// found once by the same tests step makes of any rune: skipped as space or
+// control, a dash (a boundary between words, else punctuation), other
+// punctuation, or a word start (none is, but step would ask).
+const (
+	gpWord = iota
+	gpSkip
+	gpDash
+	gpPunct
+)
+
+var generalPunct = func() (t [punctHi - punctLo]uint8) {
+	for r := rune(punctLo); r < punctHi; r++ {
+		c := uint8(gpPunct)
+		switch {
+		case unicode.IsSpace(r) || unicode.IsControl(r):
+			c = gpSkip
+		case isWordStart(r):
+			c = gpWord
+		case isDash(r):
+			c = gpDash
+		}
+		t[r-punctLo] = c
+	}
+	return t
+}()
+
+// scanAlnum returns the end of the run of ASCII letters and digits that
+// starts at s[i], and whether it holds a capital.
+func scanAlnum(s string, i int) (int, bool) {
+	up := wordByte[s[i]]
+	j := i + 1
+	for ; j < len(s); j++ {
+		w := wordByte[s[j]]
+		if w == 0 {
+			break
+		}
+		up |= w
+	}
+	return j, up&2 != 0
+}
+
+// Classes of a byte for the tokenizer's main loop; see asciiClass.
+const (
+	acOther = iota // a byte from 0x80, or an ASCII byte with rules of its own: - * `
+	acSpace        // space and control bytes: skipped
+	acWord         // ASCII letter or digit: starts a word
+	acPunct        // any other ASCII byte: a punctuation token of its own
+)
+
+// asciiClass gives each byte its acClass. It is never written after
+// initialization.
+var asciiClass = func() (t [256]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		switch b := byte(c); {
+		case b <= ' ' || b == 0x7f:
+			t[c] = acSpace
+		case isASCIIAlnum(b):
+			t[c] = acWord
+		case b == '-' || b == '*' || b == '`':
+			t[c] = acOther
+		default:
+			t[c] = acPunct
+		}
+	}
+	return t
+}()
+
+// wordByte marks ASCII letters and digits, and capitals with 2.
+var wordByte = func() (t [256]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		if isASCIIAlnum(byte(c)) {
+			t[c] = 1
+		}
+		if 'A' <= c && c <= 'Z' {
+			t[c] = 2
+		}
+	}
+	return t
+}()
+
+// mayJoin marks the bytes after a run of ASCII letters and digits that may
+// go on the word (see wordEnds): apostrophes, '.', ',' and bytes from 0x80.
+var mayJoin = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= utf8.RuneSelf || c == '\'' || c == '`' || c == '.' || c == ','
+	}
+	return t
+}()
+
+// wordEnds reports whether the ASCII letters and digits s[i:j] are a whole
+// token, as word would find: the byte at j (j < len(s)) cannot join the
+// word (an apostrophe, '.' or ',' between digits, a letter or mark from
+// 0x80) or make it a dotted acronym (a single letter and a dot).
+func wordEnds(s string, i, j int) bool {
+	switch c := s[j]; {
+	case c == '\'' || c == '`':
+		return false
+	case c == '.' || c == ',':
+		if c == '.' && j == i+1 && isASCIILetter(s[i]) {
+			return false // U.S.
+		}
+		if isASCIIDigit(s[j-1]) && j+1 < len(s) && (isASCIIDigit(s[j+1]) || s[j+1] >= utf8.RuneSelf) {
+			return false // 3.5, 1,000, and digits from 0x80
+		}
+	case c >= utf8.RuneSelf:
+		r, _ := utf8.DecodeRuneInString(s[j:])
+		return !isWordRune(r) && !isApostrophe(r)
+	}
+	return true
+}
+
+func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // ascii handles the ASCII byte c at i as run does any rune, without
 // decoding it or asking the Unicode tables, and returns the next offset.
@@ -186,13 +410,9 @@ func (t *tokenizer) add(raw string, start, end int, kind TokenKind) {
 			norm = t.asciiNorm(raw, start, end)
 		}
 	} else {
-		cased = normalizeCased(raw)
-		if cased == "" {
-			cased = raw
-		}
-		norm = fold(cased)
+		cased, norm = normalizeToken(raw)
 	}
-	t.toks = append(t.toks, Token{Norm: norm, Cased: cased, Start: start, End: end, Kind: kind})
+	t.toks = append(t.toks, Token{Norm: norm, Cased: cased, Start: t.base + start, End: t.base + end, Kind: kind})
 	if t.glob {
 		t.globs = append(t.globs, false)
 	}
@@ -241,16 +461,24 @@ func hasASCIIUpper(s string) bool {
 }
 
 // lowerASCIIBytes lowers the ASCII letters of s and leaves every other byte
-// as it is, so byte offsets into s stay valid in the result.
+// as it is, so byte offsets into s stay valid in the result. It allocates
+// once: the bytes it fills become the string, as in strings.Builder.
 func lowerASCIIBytes(s string) string {
-	b := []byte(s)
-	for i, c := range b {
+	b := AppendLowerASCII(make([]byte, 0, len(s)), s)
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// lowerByte maps each ASCII capital to its lower case and every other byte
+// to itself.
+var lowerByte = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
 		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+			t[c] = byte(c + 'a' - 'A')
 		}
 	}
-	return string(b)
-}
+	return t
+}()
 
 // word scans the word starting at i and emits its tokens; it returns the
 // offset after the word.
@@ -260,6 +488,13 @@ func (t *tokenizer) word(i int) int {
 		return t.globSuffix(end + possessiveAfter(t.text[end:]))
 	}
 	j := scanWord(t.text, i)
+	t.segment(i, j)
+	return t.globSuffix(j)
+}
+
+// segment emits the word text[i:j] as scanWord found it: a possessive 's
+// dropped, a final n't split off, else the word whole.
+func (t *tokenizer) segment(i, j int) {
 	seg := t.text[i:j]
 	if k := possessiveAt(seg); k >= 0 {
 		t.emit(seg[:k], i, i+k) // Trump's → Trump; the 's is dropped
@@ -271,7 +506,32 @@ func (t *tokenizer) word(i int) int {
 	} else {
 		t.emit(seg, i, j)
 	}
-	return t.globSuffix(j)
+}
+
+// contractionEnd returns where scanWord would end the word at s[i] when
+// s[i:j] are ASCII letters and digits followed by an apostrophe (' ` ‘ or
+// ’) between letters and then ASCII letters only (Trump’s, don’t, they're),
+// or 0 when it cannot tell that cheaply; then the general path runs.
+func contractionEnd(s string, i, j int) int {
+	if !isASCIILetter(s[j-1]) {
+		return 0
+	}
+	a := 1
+	switch c := s[j]; {
+	case c == '\'' || c == '`':
+	case curlyApostropheAt(s, j):
+		a = 3
+	default:
+		return 0
+	}
+	if j+a >= len(s) || !isASCIILetter(s[j+a]) {
+		return 0
+	}
+	k, _ := scanAlnum(s, j+a)
+	if k < len(s) && mayJoin[s[k]] {
+		return 0
+	}
+	return k
 }
 
 // globSuffix consumes a '*' after a word in glob mode.

@@ -61,6 +61,17 @@ func checkSameTokens(t *testing.T, text string) {
 		diff := cmp.Diff(want, got)
 		t.Fatalf("AppendTokensLowered on a span (%q) (-reference +new):\n%s", text, diff)
 	}
+	// The same span by AppendSpanTokens: offsets into the document.
+	shifted := slices.Clone(want)
+	for i := range shifted {
+		shifted[i].Start += len("Before. ")
+		shifted[i].End += len("Before. ")
+	}
+	got = AppendSpanTokens(prev[:len(prev):len(prev)], doc, LowerASCII(doc), len("Before. "), len(doc)-len(" AFTER"))
+	if want := append(refTokenize("Before."), shifted...); !slices.Equal(want, got) {
+		diff := cmp.Diff(want, got)
+		t.Fatalf("AppendSpanTokens(%q) (-reference +new):\n%s", text, diff)
+	}
 	// Glob mode, as parseEntry uses it.
 	nt, rt := tokenizer{text: text, glob: true}, refTokenizer{text: text, glob: true}
 	nt.run()
@@ -110,4 +121,23 @@ func FuzzTokenizeReference(f *testing.F) {
 		}
 	}
 	f.Fuzz(checkSameTokens)
+}
+
+// FuzzLowerASCII checks the eight-byte lowering against a byte at a time.
+func FuzzLowerASCII(f *testing.F) {
+	f.Add("The U.S. AND @[`{ Zz ÀÉ \x7f\xc0\xdf")
+	f.Fuzz(func(t *testing.T, s string) {
+		want := []byte(s)
+		for i, c := range want {
+			if 'A' <= c && c <= 'Z' {
+				want[i] = c + 'a' - 'A'
+			}
+		}
+		if got := AppendLowerASCII([]byte("x"), s); string(got) != "x"+string(want) {
+			t.Fatalf("AppendLowerASCII(%q) = %q, want %q", s, got[1:], want)
+		}
+		if got := LowerASCII(s); got != string(want) {
+			t.Fatalf("LowerASCII(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

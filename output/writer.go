@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"time"
+	"unsafe"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -61,6 +62,7 @@ type WriterOptions struct {
 // It never closes the io.Writer it was given; the caller does.
 type TableWriter[T any] struct {
 	fields []field
+	cols   []column // fields with their offsets and builders, for Write
 	fw     *pqarrow.FileWriter
 	rb     *array.RecordBuilder
 	batch  int
@@ -124,13 +126,24 @@ func newTableWriter[T any](w io.Writer, meta map[string]string, opt WriterOption
 	if err != nil {
 		return nil, fmt.Errorf("starting parquet file: %w", err)
 	}
-	return &TableWriter[T]{
+	t := &TableWriter[T]{
 		fields: fs,
 		fw:     fw,
 		rb:     array.NewRecordBuilder(memory.DefaultAllocator, sc),
 		batch:  opt.BatchRows,
 		rgMax:  opt.RowGroupBytes,
-	}, nil
+	}
+	t.cols = columnsOf(reflect.TypeFor[T](), fs, t.rb)
+	return t, nil
+}
+
+// reserve makes room for a batch in every builder at once, as a batch
+// starts: growing them row by row reallocated and copied each buffer a
+// dozen times per batch.
+func (t *TableWriter[T]) reserve() {
+	for i := range t.cols {
+		t.cols[i].b.Reserve(t.batch)
+	}
 }
 
 // withPandas returns a copy of meta with the table's pandas metadata added,
@@ -171,24 +184,23 @@ func (t *TableWriter[T]) Write(row T) error {
 	if t.err != nil {
 		return t.err
 	}
-	v := reflect.ValueOf(&row).Elem()
-	for _, f := range t.fields {
-		if f.kind != kindFloat64 {
+	p := unsafe.Pointer(&row)
+	for i := range t.cols {
+		c := &t.cols[i]
+		if c.kind != kindFloat64 {
 			continue
 		}
-		fv := v.Field(f.index)
-		if f.nullable {
-			if fv.IsNil() {
-				continue
+		if fp := c.value(p); fp != nil {
+			if x := *(*float64)(fp); math.IsNaN(x) || math.IsInf(x, 0) {
+				return fmt.Errorf("writing column %s: non-finite value %v", c.name, x)
 			}
-			fv = fv.Elem()
-		}
-		if x := fv.Float(); math.IsNaN(x) || math.IsInf(x, 0) {
-			return fmt.Errorf("writing column %s: non-finite value %v", f.name, x)
 		}
 	}
-	for i, f := range t.fields {
-		appendValue(t.rb.Field(i), f, v.Field(f.index))
+	if t.n == 0 {
+		t.reserve()
+	}
+	for i := range t.cols {
+		t.cols[i].append(p)
 	}
 	t.n++
 	if t.n >= t.batch {
@@ -197,28 +209,79 @@ func (t *TableWriter[T]) Write(row T) error {
 	return nil
 }
 
-func appendValue(b array.Builder, f field, v reflect.Value) {
-	if f.nullable {
-		if v.IsNil() {
-			b.AppendNull()
-			return
+// column is one field of a row type as Write appends it: where it lies in
+// the row and its builder, typed once. Write reads each field at its offset
+// instead of through reflect, which cost an allocation per row and most of
+// the writer's time outside Parquet encoding.
+type column struct {
+	field
+	off uintptr
+	b   array.Builder
+	str *array.StringBuilder
+	i64 *array.Int64Builder
+	f64 *array.Float64Builder
+	bl  *array.BooleanBuilder
+	d32 *array.Date32Builder
+	ts  *array.TimestampBuilder
+}
+
+// columnsOf pairs the fields fs of struct type rt with the builders of rb,
+// which follow fs in order.
+func columnsOf(rt reflect.Type, fs []field, rb *array.RecordBuilder) []column {
+	cols := make([]column, len(fs))
+	for i, f := range fs {
+		c := column{field: f, off: rt.Field(f.index).Offset, b: rb.Field(i)}
+		switch f.kind {
+		case kindString:
+			c.str = c.b.(*array.StringBuilder)
+		case kindInt64:
+			c.i64 = c.b.(*array.Int64Builder)
+		case kindFloat64:
+			c.f64 = c.b.(*array.Float64Builder)
+		case kindBool:
+			c.bl = c.b.(*array.BooleanBuilder)
+		case kindDate:
+			c.d32 = c.b.(*array.Date32Builder)
+		case kindTime:
+			c.ts = c.b.(*array.TimestampBuilder)
 		}
-		v = v.Elem()
+		cols[i] = c
 	}
-	switch f.kind {
+	return cols
+}
+
+// value returns a pointer to the column's value in the row at p, or nil
+// for a nil pointer field (null). The field types are those fieldsOf
+// accepts: string, int64, float64, bool, Date, time.Time, or a pointer to
+// one of them.
+func (c *column) value(p unsafe.Pointer) unsafe.Pointer {
+	fp := unsafe.Add(p, c.off)
+	if c.nullable {
+		return *(*unsafe.Pointer)(fp)
+	}
+	return fp
+}
+
+// append appends the column's value in the row at p to its builder.
+func (c *column) append(p unsafe.Pointer) {
+	fp := c.value(p)
+	if fp == nil {
+		c.b.AppendNull()
+		return
+	}
+	switch c.kind {
 	case kindString:
-		b.(*array.StringBuilder).Append(v.String())
+		c.str.Append(*(*string)(fp))
 	case kindInt64:
-		b.(*array.Int64Builder).Append(v.Int())
+		c.i64.Append(*(*int64)(fp))
 	case kindFloat64:
-		b.(*array.Float64Builder).Append(v.Float())
+		c.f64.Append(*(*float64)(fp))
 	case kindBool:
-		b.(*array.BooleanBuilder).Append(v.Bool())
+		c.bl.Append(*(*bool)(fp))
 	case kindDate:
-		b.(*array.Date32Builder).Append(arrow.Date32(v.Int()))
+		c.d32.Append(arrow.Date32(*(*Date)(fp)))
 	case kindTime:
-		t := v.Interface().(time.Time)
-		b.(*array.TimestampBuilder).Append(arrow.Timestamp(t.UnixMicro()))
+		c.ts.Append(arrow.Timestamp((*time.Time)(fp).UnixMicro()))
 	}
 }
 

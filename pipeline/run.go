@@ -70,6 +70,7 @@ type item struct {
 	internal bool     // rej is an internal error (a recovered panic)
 	sha      [32]byte // sha256 of the article text
 	scores   features.Scores
+	rows     articleRows // the article's rows, made by the worker that scored it
 }
 
 // Run executes the job described by cfg. Nothing is visible in cfg.OutDir

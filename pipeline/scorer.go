@@ -79,7 +79,7 @@ func (s *Scorer) Score(a corpus.Article) Rows {
 		r.InternalError = it.internal
 		return r
 	}
-	rows := convert(it.art, it.sha, it.scores, s.j.runDate, s.j.runID)
+	rows := it.rows // made by process, as on Run's workers
 	return Rows{Article: &rows.article, Frames: rows.frames, Terms: rows.terms, Stance: rows.stance,
 		Matches: rows.matches, TextBytes: int64(len(a.Text)), DateWarning: a.DateWarning}
 }

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 
 	"framing/corpus"
 	"framing/features"
@@ -150,8 +151,9 @@ func decode(it *item) {
 		return
 	}
 	raw := it.raw
-	it.raw = nil // the line can be collected once decoded
+	it.raw = nil
 	a, err := raw.Decode()
+	defer raw.Release() // the line's buffer goes back to the reader once decoded
 	if err != nil {
 		if !errors.As(err, &it.rej) { // Decode promises a *RecordError; keep any other as one
 			it.rej = &corpus.RecordError{File: raw.File, Line: raw.Line, Reason: err.Error()}
@@ -187,14 +189,18 @@ func process(it *item, j *job, cfg Config) {
 	}
 }
 
-// score runs the pure scorer on one article.
+// score runs the pure scorer on one article and turns its scores into
+// rows, here on a worker rather than on the one goroutine that writes.
 func score(it *item, j *job) {
-	it.sha = sha256.Sum256([]byte(it.art.Text))
+	// The text's bytes without a copy: Sum256 only reads them.
+	it.sha = sha256.Sum256(unsafe.Slice(unsafe.StringData(it.art.Text), len(it.art.Text)))
 	it.scores = scoreArticle(it.art, j)
 	if it.scores.NTokens == 0 {
 		it.rej = &corpus.RecordError{File: it.art.File, Line: it.art.Line, Field: "text", ArticleID: it.art.ID,
 			Reason: "no words left after cleaning"}
+		return
 	}
+	it.rows = convert(it.art, it.sha, it.scores, j.runDate, j.runID)
 }
 
 // scoreArticle is the scorer as the run calls it; a variable so that a test

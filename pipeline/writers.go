@@ -75,7 +75,7 @@ func (ws *writers) close() error {
 		ws.stance.Close(), ws.rejects.Close(), ws.matches.Close())
 }
 
-// write turns one scored record into rows of every table.
+// write writes one scored record's rows (see score) to every table.
 func (ws *writers) write(it item, j *job, sum *Summary, cfg Config) error {
 	sum.RecordsRead++
 	if it.rej != nil {
@@ -96,7 +96,7 @@ func (ws *writers) write(it item, j *job, sum *Summary, cfg Config) error {
 		sum.DateWarnings++
 	}
 	sum.Findings.addArticle(it.scores, it.art.RawDate, it.art.DateWarning)
-	rows := convert(it.art, it.sha, it.scores, j.runDate, j.runID)
+	rows := &it.rows
 	if err := ws.articles.Write(rows.article); err != nil {
 		return err
 	}
