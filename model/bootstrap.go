@@ -153,7 +153,10 @@ func bootstrapMeansDense(x []float64, n, k, resamples int, seed uint64) []float6
 }
 
 // bootstrapMeansSparse is bootstrapMeans adding the non-zero values only, held row by
-// row (compressed sparse rows); it draws the same rows as bootstrapMeansDense.
+// row (compressed sparse rows); it draws the same rows as bootstrapMeansDense. The
+// drawing loop is written out in both rather than shared through a function called per
+// drawn row, which would cost the dense path, the hot loop of outlet_stats, a call for
+// every few adds.
 func bootstrapMeansSparse(x []float64, n, k, resamples int, seed uint64) []float64 {
 	start := make([]int32, n+1)
 	var col []int32
