@@ -12,33 +12,43 @@ import (
 type exits struct {
 	mu    sync.Mutex
 	codes []int
+	at    []time.Time // when each exit came
 }
 
-func (e *exits) exit(code int) { e.mu.Lock(); e.codes = append(e.codes, code); e.mu.Unlock() }
+func (e *exits) exit(code int) {
+	e.mu.Lock()
+	e.codes = append(e.codes, code)
+	e.at = append(e.at, time.Now())
+	e.mu.Unlock()
+}
+
+func (e *exits) firstAt() time.Time { e.mu.Lock(); defer e.mu.Unlock(); return e.at[0] }
 
 func (e *exits) got() []int { e.mu.Lock(); defer e.mu.Unlock(); return append([]int(nil), e.codes...) }
 
 func TestStopAfter(t *testing.T) {
-	// Long enough that a loaded machine does not oversleep the check before
-	// it (the test sleeps a fiftieth of it), short enough for a unit test.
-	const grace = 500 * time.Millisecond
+	// Long enough that a loaded machine does not stall longer between
+	// cancel and disarm in the second case.
+	const grace = 200 * time.Millisecond
 	t.Run("signal, still running: exit 1 after the grace", func(t *testing.T) {
 		var e exits
 		var msg strings.Builder
 		ctx, cancel := context.WithCancel(context.Background())
 		disarm := stopAfter(ctx, grace, &syncWriter{w: &msg}, e.exit)
 		defer disarm()
+		signalled := time.Now()
 		cancel()
-		time.Sleep(grace / 50)
-		if len(e.got()) != 0 {
-			t.Fatal("exited before the grace ended")
-		}
+		// No sleep-and-look for "not yet": on a loaded machine a sleep
+		// can outlast the grace. The exit records when it came instead.
 		deadline := time.Now().Add(5 * time.Second)
 		for len(e.got()) == 0 && time.Now().Before(deadline) {
 			time.Sleep(time.Millisecond)
 		}
 		if got := e.got(); len(got) != 1 || got[0] != exitFailure {
 			t.Fatalf("exit codes %v, want [%d]", got, exitFailure)
+		}
+		if waited := e.firstAt().Sub(signalled); waited < grace {
+			t.Errorf("exited %v after the signal, before the grace of %v ended", waited, grace)
 		}
 	})
 	t.Run("signal, then done: no exit", func(t *testing.T) {
