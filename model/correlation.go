@@ -111,3 +111,36 @@ func corrT(c Corr, r float64) Corr {
 	c.T, c.P = t, p
 	return c
 }
+
+// CorrFromCross is Pearson's r of n pairs given the centred sums
+// sxx = Σ(x−x̄)², syy = Σ(y−ȳ)² and sxy = Σ(x−x̄)(y−ȳ), with the test of
+// Pearson, for callers that accumulate the cross products of many
+// variables in one pass instead of holding every pair of columns. flatX and
+// flatY say that a variable has no variance beyond rounding (as Pearson
+// judges it from the values, Moments.flat); note is NoteZeroVariance then.
+// Spearman's ρ is CorrFromCross of the mid-ranks, with NoteAllTied for a
+// variable whose ranks are all tied (pass it as note via SpearmanFromCross).
+func CorrFromCross(n int, sxx, syy, sxy float64, flatX, flatY bool) Corr {
+	c := Corr{N: n, R: nan(), T: nan(), P: nan()}
+	switch {
+	case n < 3:
+		c.Note = "fewer than 3 observations"
+	case flatX || flatY:
+		c.Note = NoteZeroVariance
+	case !(sxx > 0 && syy > 0) || math.IsInf(sxx, 0) || math.IsInf(syy, 0) || math.IsNaN(sxy) || math.IsInf(sxy, 0):
+		c.Note = NoteNonFinite
+	default:
+		return corrT(c, sxy/math.Sqrt(sxx)/math.Sqrt(syy))
+	}
+	return c
+}
+
+// SpearmanFromCross is Spearman's ρ from the centred cross products of the
+// mid-ranks (see CorrFromCross); tiedX and tiedY say that every rank of a
+// variable is the same.
+func SpearmanFromCross(n int, sxx, syy, sxy float64, tiedX, tiedY bool) Corr {
+	if n >= 3 && (tiedX || tiedY) {
+		return Corr{N: n, R: nan(), T: nan(), P: nan(), Note: NoteAllTied}
+	}
+	return CorrFromCross(n, sxx, syy, sxy, false, false)
+}

@@ -2,8 +2,6 @@ package model
 
 import (
 	"math"
-	"math/bits"
-	"math/rand/v2"
 	"slices"
 )
 
@@ -185,87 +183,84 @@ func (m Moments) sumSq() float64 { return m.M2 + m.N*m.Mean*m.Mean }
 // values whose mean was rounded leave an M2 of order N·ε²·mean² instead of 0.
 func (m Moments) flat() bool { return negligible(m.M2, m.N, m.sumSq()) }
 
-// Bootstrap settings.
-const (
-	// DefaultBootstrapResamples is used when BootstrapMeanCI is given resamples ≤ 0.
-	DefaultBootstrapResamples = 2000
-	// BootstrapExactMaxN is the largest sample resampled value by value. Above it the
-	// bootstrap distribution of the mean is replaced by its normal limit (see
-	// BootstrapMeanCI), which keeps a 50-outlet table of 20,000 articles per outlet
-	// within the time budget: exact resampling costs n·resamples draws per group.
-	BootstrapExactMaxN = 5000
-	// bootstrapStream is the fixed second PCG word; the caller's seed is the first.
-	bootstrapStream = 0x9e3779b97f4a7c15
-)
+// Flat is flat for callers that judge variance from Moments, as Pearson and PCA do from
+// the values (CorrFromCross takes it).
+func (m Moments) Flat() bool { return m.flat() }
 
-// CI is a confidence interval [Lo, Hi] with a Note (see result.go).
-type CI struct {
-	Lo, Hi float64
-	Note   string
+// selectQuantiles7 is Quantile7 of x unsorted at p1 < p2, for the two ends of an
+// interval: it finds the four order statistics they need by selection, in O(n), and
+// reorders x. The results are exactly Quantile7 of sorted x, since order statistics do not
+// depend on how they are found. After x[k] is selected, x[k+1:] holds the larger values,
+// so the next order statistic is their minimum: for p2 near 1 a short scan; the lower pair
+// is taken among x[:k] the same way from its upper end.
+func selectQuantiles7(x []float64, p1, p2 float64) (float64, float64) {
+	n := len(x)
+	if n == 0 || !(p1 >= 0 && p1 <= p2 && p2 <= 1) {
+		return nan(), nan()
+	}
+	pair := func(lo int, h float64) float64 { // x[lo] and the next order statistic are in place
+		if lo+1 >= n || h == float64(lo) {
+			return x[lo]
+		}
+		return Quantile7([]float64{x[lo], slices.Min(x[lo+1:])}, h-float64(lo))
+	}
+	h1, h2 := float64(n-1)*p1, float64(n-1)*p2
+	lo1, lo2 := int(math.Floor(h1)), int(math.Floor(h2))
+	selectNth(x, lo2)
+	q2 := pair(lo2, h2)
+	if lo1+1 >= lo2 { // the two pairs overlap: select again
+		selectNth(x, lo1)
+		return pair(lo1, h1), q2
+	}
+	// x[:lo2] holds the lo2 smallest values: select the (lo1+1)-th among them,
+	// then the lo1-th is the largest of those below it.
+	below := x[:lo2]
+	selectNth(below, lo1+1)
+	a, b := slices.Max(below[:lo1+1]), below[lo1+1]
+	if h1 == float64(lo1) {
+		return a, q2
+	}
+	return Quantile7([]float64{a, b}, h1-float64(lo1)), q2
 }
 
-// BootstrapMeanCI returns the percentile bootstrap interval of the mean of x at the given
-// level (0.95 for 95 %): resamples bootstrap means, each of len(x) draws with replacement,
-// and their type-7 quantiles at (1−level)/2 and (1+level)/2 (Efron & Tibshirani 1993,
-// An Introduction to the Bootstrap, ch. 13). resamples ≤ 0 means
-// DefaultBootstrapResamples.
-//
-// The draws are deterministic for a seed: math/rand/v2 PCG seeded with (seed,
-// 0x9e3779b97f4a7c15), index = high 64 bits of Uint64()·n (Lemire's multiply-shift; its
-// bias, below n/2⁶⁴, is negligible). The same x, resamples, seed and level always give the
-// same interval on every platform.
-//
-// For n > BootstrapExactMaxN the interval is computed from the normal limit of the
-// bootstrap distribution instead: the bootstrap mean has expectation x̄ and variance σ̂²/n
-// with σ̂² = Σ(x−x̄)²/n (the plug-in variance), and by the central limit theorem its
-// quantiles tend to x̄ ± z·σ̂/√n; Note is then NoteBootNormal. With n < 2, a non-finite value
-// or level outside (0, 1), Lo and Hi are NaN and Note says why.
-func BootstrapMeanCI(x []float64, resamples int, seed uint64, level float64) CI {
-	ci := CI{Lo: nan(), Hi: nan()}
-	switch {
-	case !(level > 0 && level < 1):
-		ci.Note = NoteBadLevel
-		return ci
-	case len(x) == 0:
-		ci.Note = NoteEmpty
-		return ci
-	case len(x) < 2:
-		ci.Note = NoteTooFew
-		return ci
-	case valuesNote(x) != "":
-		ci.Note = valuesNote(x)
-		return ci
-	}
-	if resamples <= 0 {
-		resamples = DefaultBootstrapResamples
-	}
-	if len(x) > BootstrapExactMaxN {
-		m := MomentsOf(x)
-		z, note := normalQuantile((1 + level) / 2)
-		if note != "" {
-			ci.Note = note
-			return ci
+// selectNth reorders x so that x[k] is the value a sort would put there, every value
+// before it no larger and every value after it no smaller (Hoare's selection with a
+// median-of-three pivot). x must hold no NaN.
+func selectNth(x []float64, k int) {
+	lo, hi := 0, len(x)-1
+	for hi > lo {
+		mid := lo + (hi-lo)/2
+		if x[mid] < x[lo] {
+			x[mid], x[lo] = x[lo], x[mid]
 		}
-		half := z * math.Sqrt(m.M2) / m.N
-		return CI{Lo: m.Mean - half, Hi: m.Mean + half, Note: NoteBootNormal}
-	}
-	means := bootstrapMeans(x, resamples, seed)
-	slices.Sort(means)
-	return CI{Lo: Quantile7(means, (1-level)/2), Hi: Quantile7(means, (1+level)/2)}
-}
-
-// bootstrapMeans draws resamples bootstrap means of x from a PCG seeded with seed.
-func bootstrapMeans(x []float64, resamples int, seed uint64) []float64 {
-	src := rand.NewPCG(seed, bootstrapStream)
-	n := uint64(len(x))
-	means := make([]float64, resamples)
-	for b := range means {
-		var s float64
-		for range n {
-			j, _ := bits.Mul64(src.Uint64(), n)
-			s += x[j]
+		if x[hi] < x[lo] {
+			x[hi], x[lo] = x[lo], x[hi]
 		}
-		means[b] = s / float64(n)
+		if x[hi] < x[mid] {
+			x[hi], x[mid] = x[mid], x[hi]
+		}
+		pivot := x[mid]
+		i, j := lo, hi
+		for i <= j {
+			for x[i] < pivot {
+				i++
+			}
+			for x[j] > pivot {
+				j--
+			}
+			if i <= j {
+				x[i], x[j] = x[j], x[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return // x[j+1 : i] all equal the pivot, k among them
+		}
 	}
-	return means
 }

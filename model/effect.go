@@ -24,7 +24,9 @@ func Epsilon2(h float64, n int) float64 {
 
 // HedgesG returns Hedges' g for a − b: d = (x̄a − x̄b)/s_pooled with
 // s_pooled² = ((na−1)sa² + (nb−1)sb²)/(na+nb−2), times J = 1 − 3/(4(na+nb)−9)
-// (Hedges 1981; Borenstein et al. 2009, Introduction to Meta-Analysis, eq. 4.22).
+// (Hedges 1981; Borenstein et al. 2009, Introduction to Meta-Analysis, eq. 4.22). J is
+// Hedges's approximation of the exact J(df) = Γ(df/2)/(√(df/2)·Γ((df−1)/2)), df = na+nb−2;
+// it is larger by 1.3 % at df = 2 and by less than 0.052/df² (TestHedgesJApproximation).
 // NaN when a group has fewer than 2 values, s_pooled is 0 (both groups flat), or a value
 // is non-finite or outside the supported magnitude (valuesNote).
 func HedgesG(a, b []float64) float64 {

@@ -1,7 +1,11 @@
 package model
 
 import (
+	"encoding/csv"
+	"fmt"
 	"math"
+	"os"
+	"strconv"
 	"testing"
 )
 
@@ -25,5 +29,44 @@ func TestKeynessGolden(t *testing.T) {
 		if k := Keyness(bad[0], bad[1], bad[2], bad[3]); k.Note == "" || !math.IsNaN(k.G2) {
 			t.Errorf("Keyness%v = %+v, want NaN with a Note", bad, k)
 		}
+	}
+}
+
+// TestKeynessQuanteda checks the signed, Yates-corrected likelihood ratio
+// against testdata/keyness_quanteda.csv, written by keyness_quanteda.py (an
+// independent Python implementation of quanteda.textstats' lr_lambda with
+// correction "default"; Python 3.11.7, scipy 1.17.1).
+func TestKeynessQuanteda(t *testing.T) {
+	f, err := os.Open("testdata/keyness_quanteda.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) < 10 {
+		t.Fatalf("%d rows in the reference file", len(rows))
+	}
+	for _, row := range rows[1:] {
+		var v [6]float64
+		for i := range v {
+			if v[i], err = strconv.ParseFloat(row[i], 64); err != nil {
+				t.Fatal(err)
+			}
+		}
+		k := Keyness(v[0], v[1], v[2], v[3])
+		if k.Note != "" {
+			t.Errorf("%v: note %q", row[:4], k.Note)
+		}
+		checkRel(t, fmt.Sprint(row[:4], " g2"), k.G2Quanteda, v[4], 1e-10)
+		checkRel(t, fmt.Sprint(row[:4], " p"), k.PQuanteda, v[5], 1e-9)
+		if (k.G2Quanteda > 0) != (k.LogRatio > 0) && math.Abs(k.G2Quanteda) > 1e-3 {
+			t.Errorf("%v: signed G² %g and log ratio %g disagree on the direction", row[:4], k.G2Quanteda, k.LogRatio)
+		}
+	}
+	if z := Keyness(0, 0, 100, 100); z.G2Quanteda != 0 || z.PQuanteda != 1 {
+		t.Errorf("absent term: %+v", z)
 	}
 }

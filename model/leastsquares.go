@@ -174,6 +174,6 @@ func (ls *LeastSquares) Fit(names []string, intercept bool) (OLSResult, error) {
 	if intercept {
 		col = 0
 	}
-	res.summarize(rinv, rss, Moments{N: float64(ls.n), Mean: ls.mean, M2: ls.m2}, col)
+	res.summarize(unscaledVariances(rinv), rss, Moments{N: float64(ls.n), Mean: ls.mean, M2: ls.m2}, col)
 	return res, nil
 }

@@ -156,12 +156,12 @@ func (res *OLSResult) fill(X *mat.Dense, y []float64, rinv *mat.TriDense) {
 		e := v - fitted.AtVec(i)
 		rss += e * e
 	}
-	res.summarize(rinv, rss, MomentsOf(y), interceptColumn(X))
+	res.summarize(unscaledVariances(rinv), rss, MomentsOf(y), interceptColumn(X))
 }
 
-// summarize fills SE, t, p, σ̂, R², adjusted R² and F from R⁻¹, RSS and the moments of y
-// (the total sum of squares is centred when the model has an intercept, column
-// intercept ≥ 0). Var(β_j) = σ̂² Σ_k (R⁻¹)_jk², the diagonal of R⁻¹R⁻ᵀ.
+// summarize fills SE, t, p, σ̂, R², adjusted R² and F from the diagonal of (XᵀX)⁻¹
+// (unscaled: Var(β_j) = σ̂²·unscaled[j]), RSS and the moments of y (the total sum of
+// squares is centred when the model has an intercept, column intercept ≥ 0).
 //
 // Degenerate fits are detected here, before any distribution function sees them:
 //   - RSS above TSS can only be rounding (the intercept-only model, or β = 0 without an
@@ -173,8 +173,8 @@ func (res *OLSResult) fill(X *mat.Dense, y []float64, rinv *mat.TriDense) {
 //     t, p, F are NaN with NotePerfectFit, since a t of rounding noise over rounding noise
 //     means nothing. R gives the same verdict in summary.lm ("essentially perfect fit:
 //     summary may be unreliable") but still prints the numbers.
-func (res *OLSResult) summarize(rinv *mat.TriDense, rss float64, ym Moments, intercept int) {
-	p, _ := rinv.Dims()
+func (res *OLSResult) summarize(unscaled []float64, rss float64, ym Moments, intercept int) {
+	p := len(unscaled)
 	n := float64(res.N)
 	df := float64(res.N - p)
 	sumSq := ym.M2 + n*ym.Mean*ym.Mean
@@ -205,11 +205,7 @@ func (res *OLSResult) summarize(rinv *mat.TriDense, rss float64, ym Moments, int
 	}
 	s2 := rss / df
 	for j := 0; j < p; j++ {
-		var ss float64
-		for k := j; k < p; k++ {
-			ss += rinv.At(j, k) * rinv.At(j, k)
-		}
-		res.SE[j] = math.Sqrt(s2 * ss)
+		res.SE[j] = math.Sqrt(s2 * unscaled[j])
 		res.T[j] = res.Coef[j] / res.SE[j]
 		var note string
 		res.P[j], note = twoSidedT(res.T[j], df)
@@ -228,6 +224,18 @@ func (res *OLSResult) summarize(rinv *mat.TriDense, rss float64, ym Moments, int
 		res.F = nan()
 		res.Note = addNote(res.Note, note)
 	}
+}
+
+// unscaledVariances is the diagonal of (XᵀX)⁻¹ = R⁻¹R⁻ᵀ: Σ_k (R⁻¹)_jk² for each j.
+func unscaledVariances(rinv *mat.TriDense) []float64 {
+	p, _ := rinv.Dims()
+	v := make([]float64, p)
+	for j := range p {
+		for k := j; k < p; k++ {
+			v[j] += rinv.At(j, k) * rinv.At(j, k)
+		}
+	}
+	return v
 }
 
 func boolF(b bool) float64 {

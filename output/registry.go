@@ -144,10 +144,16 @@ func (t Table[R, P]) Partitions(root string) ([]P, error) {
 // Create stages partition p of the table in c, with meta in the file's
 // footer. Each partition can be created once per commit.
 func (t Table[R, P]) Create(c *Commit, p P, meta map[string]string) (*PartWriter[R], error) {
-	return t.create(c, p, meta, currentLayout)
+	return t.CreateWith(c, p, meta, WriterOptions{})
 }
 
-func (t Table[R, P]) create(c *Commit, p P, meta map[string]string, lay layout) (*PartWriter[R], error) {
+// CreateWith is Create with writer options other than the defaults, for a
+// caller that keeps many tables open at once and so wants smaller buffers.
+func (t Table[R, P]) CreateWith(c *Commit, p P, meta map[string]string, opt WriterOptions) (*PartWriter[R], error) {
+	return t.create(c, p, meta, currentLayout, opt)
+}
+
+func (t Table[R, P]) create(c *Commit, p P, meta map[string]string, lay layout, opt WriterOptions) (*PartWriter[R], error) {
 	f, err := c.create(t.name, p.partKey(), p.String())
 	if err != nil {
 		return nil, fmt.Errorf("creating table %s: %w", t.name, err)
@@ -156,7 +162,7 @@ func (t Table[R, P]) create(c *Commit, p P, meta map[string]string, lay layout) 
 	if !lay.columnInFile {
 		omit = t.col
 	}
-	w, err := newTableWriter[R](f, meta, WriterOptions{}, omit)
+	w, err := newTableWriter[R](f, meta, opt, omit)
 	if err != nil {
 		f.Close()
 		return nil, fmt.Errorf("starting table %s: %w", t.name, err)

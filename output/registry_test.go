@@ -24,7 +24,7 @@ func TestRegistryRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rw, err := Rejects.create(c, day, map[string]string{"k": "v"}, lay)
+		rw, err := Rejects.create(c, day, map[string]string{"k": "v"}, lay, WriterOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -35,7 +35,7 @@ func TestRegistryRoundTrip(t *testing.T) {
 		if err := rw.Close(); err != nil {
 			t.Fatal(err)
 		}
-		tw, err := Trends.create(c, win, nil, lay)
+		tw, err := Trends.create(c, win, nil, lay, WriterOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

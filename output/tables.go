@@ -145,4 +145,9 @@ type RunRow struct {
 	// negators); LexiconWarningSample holds the first few, one a line.
 	LexiconWarnings      int64   `parquet:"lexicon_warnings"`
 	LexiconWarningSample *string `parquet:"lexicon_warning_sample"`
+	// The phases of the run: reading, scoring and writing the article
+	// tables, then the window's statistics. The commit follows the row
+	// and is only logged.
+	ScoringSeconds float64 `parquet:"scoring_seconds"`
+	StatsSeconds   float64 `parquet:"stats_seconds"`
 }

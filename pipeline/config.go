@@ -147,8 +147,10 @@ type runFlags struct {
 	Lexicons       []string  `json:"lexicons"`
 	Manifest       string    `json:"manifest"`
 	Matches        bool      `json:"matches"`
+	MaxPairOutlets int       `json:"max_pair_outlets"`
 	MaxRecordBytes int       `json:"max_record_bytes"`
 	MaxRejectRatio jsonFloat `json:"max_reject_ratio"`
+	MinArticles    int       `json:"min_articles"`
 	RunDate        string    `json:"run_date"`
 	SkipSeen       bool      `json:"skip_seen"`
 	TitleWeight    jsonFloat `json:"title_weight"`
@@ -187,6 +189,8 @@ func (c *Config) flagsJSON() string {
 		MaxRejectRatio: jsonFloat(c.MaxRejectRatio),
 		WindowDays:     c.WindowDays,
 		MaxRecordBytes: c.MaxRecordBytes,
+		MinArticles:    c.Stats.MinArticles,
+		MaxPairOutlets: c.Stats.MaxPairOutlets,
 	})
 	if err != nil {
 		// Strings, ints, bools and jsonFloat always encode.

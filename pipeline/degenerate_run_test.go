@@ -57,6 +57,7 @@ func TestRunDegenerateCorpora(t *testing.T) {
 			out := filepath.Join(dir, "out")
 			cfg := DefaultConfig()
 			cfg.Inputs, cfg.OutDir, cfg.RunDate, cfg.Workers = []string{in}, out, time.Date(2026, 1, 20, 0, 0, 0, 0, time.UTC), 2
+			cfg.Stats.MinArticles = 1 // these outlets have 2 to 30 articles
 			if _, err := Run(context.Background(), cfg); err != nil {
 				t.Fatalf("run: %v", err)
 			}

@@ -7,11 +7,13 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	"framing/corpus"
@@ -40,7 +42,10 @@ type Summary struct {
 	StatTables     []string // statistics tables written, partitioned by window
 	StatFiles      []string // their files below OutDir, in the same order
 	Window         string   // the statistics window, FROM_TO
-	Findings       Findings // what the run found, for its closing summary
+	// The phases of the run and their wall-clock seconds: reading, scoring
+	// and writing the article tables; the window's statistics; the commit.
+	ScoringSeconds, StatsSeconds, CommitSeconds float64
+	Findings                                    Findings // what the run found, for its closing summary
 }
 
 // MBPerSecond is the text throughput of the run.
@@ -133,12 +138,17 @@ func run(ctx context.Context, cfg Config) (Summary, error) {
 	if err := usable(cfg, job, sum); err != nil {
 		return sum, err
 	}
-	if err := writeStats(ctx, commit, job, cfg, &sum); err != nil {
+	scored := cfg.Now()
+	sum.ScoringSeconds = scored.Sub(started).Seconds()
+	logPhase(cfg, "reading and scoring", sum.ScoringSeconds, "articles", sum.Articles, "rejects", sum.Rejects)
+	if err := writeStats(ctx, commit, job, cfg, &sum, started); err != nil {
 		return sum, err
 	}
 	sum.Tables, sum.Files = ws.names, ws.files
 
 	finished := cfg.Now()
+	sum.StatsSeconds = finished.Sub(scored).Seconds()
+	logPhase(cfg, "statistics", sum.StatsSeconds, "window", sum.Window)
 	sum.Seconds = finished.Sub(started).Seconds()
 	if err := writeRunRow(commit, job, cfg, &sum, started, finished); err != nil {
 		return sum, err
@@ -146,10 +156,13 @@ func run(ctx context.Context, cfg Config) (Summary, error) {
 	if err := ctx.Err(); err != nil {
 		return sum, err
 	}
+	report(cfg, Progress{Phase: PhaseCommit, Elapsed: finished.Sub(started)})
 	if err := commit.Commit(); err != nil {
 		return sum, fmt.Errorf("committing output to %s: %w", cfg.OutDir, err)
 	}
 	committed = true
+	sum.CommitSeconds = cfg.Now().Sub(finished).Seconds()
+	logPhase(cfg, "commit", sum.CommitSeconds)
 	if err := commit.Leftover(); err != nil {
 		cfg.Log.Warn("the run is committed; the next run removes what its clean up left", "err", err)
 	}
@@ -159,6 +172,22 @@ func run(ctx context.Context, cfg Config) (Summary, error) {
 		cfg.Log.Warn("reading the window's outlet pairs for the summary", "err", err)
 	}
 	return sum, nil
+}
+
+// logPhase logs the end of one phase of the run and how long it took.
+func logPhase(cfg Config, phase string, seconds float64, attrs ...any) {
+	cfg.Log.Info("phase done: "+phase, append([]any{"phase", phase, "seconds", roundSeconds(seconds)}, attrs...)...)
+}
+
+// roundSeconds keeps a duration to the millisecond, for logs.
+func roundSeconds(s float64) float64 { return math.Round(s*1000) / 1000 }
+
+// report passes p to cfg.Progress, when set.
+func report(cfg Config, p Progress) {
+	if cfg.Progress != nil {
+		p.Phase = cmp.Or(p.Phase, PhaseScoring)
+		cfg.Progress(p)
+	}
 }
 
 // job is what a run derives from its configuration before reading input.

@@ -185,5 +185,7 @@ func runRow(j *job, cfg Config, sum Summary, started, finished time.Time) output
 
 		LexiconWarnings:      int64(len(j.lexWarnings)),
 		LexiconWarningSample: warningSample(j.lexWarnings),
+		ScoringSeconds:       sum.ScoringSeconds,
+		StatsSeconds:         sum.StatsSeconds,
 	}
 }

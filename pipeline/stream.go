@@ -241,7 +241,7 @@ func collect(results <-chan item, ws *writers, j *job, sum *Summary, cfg Config,
 			if now := cfg.Now(); now.Sub(lastReport) >= 200*time.Millisecond {
 				lastReport = now
 				read, total, known := input()
-				cfg.Progress(Progress{Records: sum.RecordsRead, Articles: sum.Articles, Rejects: sum.Rejects,
+				cfg.Progress(Progress{Phase: PhaseScoring, Records: sum.RecordsRead, Articles: sum.Articles, Rejects: sum.Rejects,
 					Skipped: sum.Skipped, TextBytes: sum.TextBytes, Elapsed: now.Sub(started),
 					InputRead: read, InputTotal: total, TotalKnown: known})
 			}

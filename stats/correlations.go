@@ -1,42 +1,38 @@
 package stats
 
 import (
+	"math"
+
 	"framing/model"
 	"framing/output"
 )
 
-// correlations relates every pair of dimensions across articles. Each
-// dimension is ranked once for all of its Spearman correlations.
-func (s *tableRows) correlations(wd *windowData) {
-	ranks := make([][]float64, len(wd.dims))
-	for d, col := range wd.per1k {
-		if len(wd.dims) > 1 && allFinite(col) {
-			ranks[d], _ = model.Ranks(col)
-		}
-	}
+// correlations relates every pair of dimensions across articles: Pearson's
+// r of per_1k and Spearman's ρ (Pearson's r of the mid-ranks), both from the
+// window's sums of products (crossSums), centred by each column's mean.
+func (s *tableRows) correlations(wd *windowData, dims []dimSummary, cs *crossSums) {
+	n := wd.n()
+	meanRank := float64(n+1) / 2 // of any column; the stored ranks are shifted by zeroRank
 	for a := range wd.dims {
 		for b := a + 1; b < len(wd.dims); b++ {
-			p := model.Pearson(wd.per1k[a], wd.per1k[b])
-			var sp model.Corr
-			if ranks[a] != nil && ranks[b] != nil {
-				sp = model.SpearmanRanked(ranks[a], ranks[b])
+			da, db := &dims[a], &dims[b]
+			var p, sp model.Corr
+			if !da.finite || !db.finite {
+				p = model.Corr{N: n, R: math.NaN(), T: math.NaN(), P: math.NaN(), Note: model.NoteNonFinite}
+				sp = p
 			} else {
-				sp = model.Spearman(wd.per1k[a], wd.per1k[b]) // notes a non-finite value
+				ma, mb := da.moments.Mean, db.moments.Mean
+				p = model.CorrFromCross(n, centred(cs.values[cs.at(a, a)], n, ma, ma), centred(cs.values[cs.at(b, b)], n, mb, mb),
+					centred(cs.values[cs.at(a, b)], n, ma, mb), da.moments.Flat(), db.moments.Flat())
+				ra, rb := meanRank-da.zeroRank, meanRank-db.zeroRank
+				sp = model.SpearmanFromCross(n, centred(cs.ranks[cs.at(a, a)], n, ra, ra), centred(cs.ranks[cs.at(b, b)], n, rb, rb),
+					centred(cs.ranks[cs.at(a, b)], n, ra, rb), da.tied, db.tied)
 			}
 			s.corr = append(s.corr, output.CorrelationRow{
-				WindowStart: wd.window.From, WindowEnd: wd.window.To, DimensionA: wd.dims[a], DimensionB: wd.dims[b],
-				N: int64(len(wd.per1k[a])), PearsonR: output.NullFloat(p.R), PearsonP: output.NullFloat(p.P),
+				DimensionA: wd.dims[a], DimensionB: wd.dims[b],
+				N: int64(n), PearsonR: output.NullFloat(p.R), PearsonP: output.NullFloat(p.P),
 				SpearmanRho: output.NullFloat(sp.R), SpearmanP: output.NullFloat(sp.P), Note: note(p.Note, sp.Note),
 			})
 		}
 	}
-}
-
-func allFinite(x []float64) bool {
-	for _, v := range x {
-		if !isFinite(v) {
-			return false
-		}
-	}
-	return true
 }

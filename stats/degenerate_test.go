@@ -1,7 +1,6 @@
 package stats
 
 import (
-	"fmt"
 	"math"
 	"reflect"
 	"strings"
@@ -12,49 +11,22 @@ import (
 )
 
 // degenerateWindow builds a window from per-article outlets and per_1k values
-// ([dim][article]); hits are per_1k·tokens/1000 with 1000 tokens an article.
-// days may be nil (every date unknown).
-func degenerateWindow(outlets []string, outletOf []int, per1k [][]float64, days []float64) *windowData {
-	n := len(outletOf)
-	wd := &windowData{window: output.Window{From: output.Date(20000), To: output.Date(20006)}, outlets: outlets,
-		outlet: outletOf, day: make([]float64, n), logTokens: make([]float64, n), tokens: make([]int64, n),
-		per1k: per1k, share: make([][]float64, len(per1k)), hits: make([][]int64, len(per1k)),
-		terms: make([]map[string]int64, len(outlets)), stance: map[string]*groupedValues{}}
-	for d := range per1k {
-		wd.dims = append(wd.dims, fmt.Sprintf("dim%d", d))
-		wd.share[d], wd.hits[d] = make([]float64, n), make([]int64, n)
-	}
-	stance := &groupedValues{}
-	for i := range n {
-		wd.day[i] = math.NaN()
-		if days != nil {
-			wd.day[i] = days[i]
-		}
-		wd.tokens[i], wd.logTokens[i] = 1000, math.Log(1000)
-		var all int64
+// ([dim][article]) with 1000 tokens an article, a stance toward "actor" of
+// per_1k/10 and one lexicon entry per dimension. days may be nil (every
+// date unknown).
+func degenerateWindow(t *testing.T, outlets []string, outletOf []int, per1k [][]float64, days []float64) *windowData {
+	s := windowSpec{outlets: outlets, outletOf: outletOf, per1k: per1k, days: days, stance: map[string]stanceSpec{}}
+	st := stanceSpec{outletOf: outletOf}
+	for i, o := range outletOf {
+		st.value = append(st.value, per1k[0][i]/10)
 		for d := range per1k {
-			wd.hits[d][i] = int64(per1k[d][i])
-			all += wd.hits[d][i]
-		}
-		for d := range per1k {
-			wd.share[d][i] = math.NaN()
-			if all > 0 {
-				wd.share[d][i] = float64(wd.hits[d][i]) / float64(all)
+			if h := int64(per1k[d][i]); h > 0 {
+				s.terms = append(s.terms, termSpec{outlets[o], dimName(d), "entry", h})
 			}
 		}
-		stance.outlet = append(stance.outlet, outletOf[i])
-		stance.value = append(stance.value, per1k[0][i]/10)
 	}
-	wd.stance["actor"] = stance
-	for o := range outlets {
-		wd.terms[o] = map[string]int64{}
-	}
-	for i, o := range outletOf {
-		for d := range per1k {
-			wd.terms[o][wd.dims[d]+"\x1fentry"] += wd.hits[d][i]
-		}
-	}
-	return wd
+	s.stance["actor"] = st
+	return s.build(t, testOptions(2))
 }
 
 func repeat(v float64, n int) []float64 {
@@ -78,29 +50,29 @@ func TestComputeStatsDegenerate(t *testing.T) {
 		wd   *windowData
 		want map[string]string // table field of tableRows → a note some row carries
 	}{
-		{"no articles", degenerateWindow(nil, nil, [][]float64{{}, {}}, nil),
-			map[string]string{"pca": model.NoteEmpty, "tests": model.NoteEmpty, "reg": model.NoteEmpty}},
-		{"single outlet", degenerateWindow([]string{"a"}, make([]int, 20),
+		{"no articles", degenerateWindow(t, nil, nil, [][]float64{{}, {}}, nil),
+			map[string]string{"pca": model.NoteEmpty, "tests": model.NoteEmpty}},
+		{"single outlet", degenerateWindow(t, []string{"a"}, make([]int, 20),
 			[][]float64{ramp(20), repeat(3, 20)}, ramp(20)),
 			map[string]string{"tests": model.NoteOneGroup, "pca": "dropped"}},
-		{"one article per outlet", degenerateWindow([]string{"a", "b", "c", "d"}, []int{0, 1, 2, 3},
+		{"one article per outlet", degenerateWindow(t, []string{"a", "b", "c", "d"}, []int{0, 1, 2, 3},
 			[][]float64{{1, 4, 0, 2}, {0, 1, 3, 5}}, []float64{0, 1, 2, 3}),
 			map[string]string{"stats": model.NoteTooFew, "pairs": model.NoteGroupTooFew,
 				"tests": model.NoteNoResidualDF, "trends": "fewer than 3 distinct dates"}},
-		{"all zeros", degenerateWindow([]string{"a", "b", "c"}, []int{0, 0, 0, 1, 1, 1, 2, 2, 2},
+		{"all zeros", degenerateWindow(t, []string{"a", "b", "c"}, []int{0, 0, 0, 1, 1, 1, 2, 2, 2},
 			[][]float64{repeat(0, 9), repeat(0, 9)}, ramp(9)),
 			map[string]string{"stats": noteNoFrameHits, "tests": model.NoteAllTied,
 				"pairs": model.NoteZeroVariance, "profiles": "no frame hits", "corr": model.NoteZeroVariance}},
-		{"fewer than 2 groups with articles", degenerateWindow([]string{"a", "b", "c"}, []int{1, 1, 1, 1},
+		{"fewer than 2 groups with articles", degenerateWindow(t, []string{"a", "b", "c"}, []int{1, 1, 1, 1},
 			[][]float64{{1, 2, 3, 5}, {2, 2, 0, 1}}, []float64{0, 1, 2, 3}),
-			map[string]string{"tests": model.NoteOneGroup, "profiles": "no frame hits"}},
-		{"no dates", degenerateWindow([]string{"a", "b"}, []int{0, 0, 0, 1, 1, 1},
+			map[string]string{"tests": model.NoteOneGroup}},
+		{"no dates", degenerateWindow(t, []string{"a", "b"}, []int{0, 0, 0, 1, 1, 1},
 			[][]float64{{1, 2, 4, 0, 5, 7}, {3, 1, 0, 0, 2, 2}}, nil),
 			map[string]string{"trends": "fewer than 3 distinct dates"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s := mustCompute(t, tc.wd, 2)
+			s := computeAll(t, tc.wd, testOptions(2))
 			checkRows(t, s)
 			for table, want := range tc.want {
 				if !someNote(s, table, want) {
@@ -176,18 +148,19 @@ func notApplicable(row reflect.Value, field string) bool {
 	return false
 }
 
-// TestTrendSparseDays checks that dates too far apart for the dense daily
-// table (maxTrendSpan) give the same slopes through the map path.
+// TestTrendSparseDays checks that a window whose dates lie far apart (one
+// article some 130 years after the others) gives outlet a the slope it has
+// without that article, and outlet b its fourth day.
 func TestTrendSparseDays(t *testing.T) {
 	outletOf := []int{0, 0, 0, 0, 0, 1, 1, 1}
 	per1k := [][]float64{{1, 3, 2, 5, 4, 2, 2, 7}}
 	days := []float64{0, 1, 1, 2, 3, 0, 1, 2}
-	dense := degenerateWindow([]string{"a", "b"}, outletOf, per1k, days)
-	far := degenerateWindow([]string{"a", "b"}, append(outletOf, 1), [][]float64{append(per1k[0], 9)},
-		append(days, 3*maxTrendSpan))
+	dense := degenerateWindow(t, []string{"a", "b"}, outletOf, per1k, days)
+	far := degenerateWindow(t, []string{"a", "b"}, append(outletOf, 1), [][]float64{append(per1k[0], 9)},
+		append(days, 3<<14))
 	var sd, sf tableRows
-	sd.trend(dense, 0)
-	sf.trend(far, 0)
+	sd.trend(dense, 0, per1k[0])
+	sf.trend(far, 0, append(per1k[0], 9))
 	if got, want := sf.trends[0], sd.trends[0]; *got.Slope != *want.Slope || *got.SE != *want.SE || got.NDays != want.NDays {
 		t.Errorf("outlet a: sparse %v ± %v (%d days), dense %v ± %v (%d days)",
 			*got.Slope, *got.SE, got.NDays, *want.Slope, *want.SE, want.NDays)

@@ -1,45 +1,42 @@
 package stats
 
 import (
-	"sort"
-	"strings"
+	"context"
 
 	"framing/model"
 	"framing/output"
 )
 
-// keynessRows compares each outlet's use of every lexicon entry with all
-// other outlets together.
-func (s *tableRows) keynessRows(wd *windowData, sums *totals) {
+// keynessBlock is how many outlets one keyness task covers.
+const keynessBlock = 32
+
+// keynessRows compares the use of every lexicon entry by the eligible
+// outlets eligible[lo:hi] with all other articles of the window together
+// (small outlets included: they are part of the rest).
+func (s *tableRows) keynessRows(ctx context.Context, wd *windowData, lo, hi int) error {
 	if len(wd.outlets) < 2 {
-		return
+		return nil
 	}
-	tokens, allTokens := sums.tokens, sums.allTokens
-	total := map[string]int64{}
-	for _, m := range wd.terms {
-		for k, v := range m {
-			total[k] += v
+	k, t := &wd.keys, &wd.totals
+	for ko := lo; ko < hi; ko++ {
+		if err := ctx.Err(); err != nil {
+			return err
 		}
-	}
-	keys := make([]string, 0, len(total))
-	for k := range total {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for o := range wd.outlets {
-		for _, k := range keys {
-			a := wd.terms[o][k]
-			b := total[k] - a
+		o := wd.sel.eligible[ko]
+		tokens, rest := t.tokens[o], t.allTokens-t.tokens[o]
+		for e, a := range k.counts[ko] {
 			if a == 0 {
 				continue // an entry an outlet never uses is not its key term
 			}
-			dim, entry, _ := strings.Cut(k, "\x1f")
-			kr := model.Keyness(float64(a), float64(b), float64(tokens[o]), float64(allTokens-tokens[o]))
+			b := k.total[e] - a
+			kr := model.Keyness(float64(a), float64(b), float64(tokens), float64(rest))
 			s.keyness = append(s.keyness, output.KeynessRow{
-				WindowStart: wd.window.From, WindowEnd: wd.window.To, Outlet: wd.outlets[o], Dimension: dim, Entry: entry,
-				CountOutlet: a, CountRest: b, TokensOutlet: tokens[o], TokensRest: allTokens - tokens[o],
+				Outlet: wd.outlets[o], Dimension: k.dims[e], Entry: k.entries[e],
+				CountOutlet: a, CountRest: b, TokensOutlet: tokens, TokensRest: rest,
 				G2: output.NullFloat(kr.G2), P: output.NullFloat(kr.P), LogRatio: output.NullFloat(kr.LogRatio), Note: note(kr.Note),
+				G2Quanteda: output.NullFloat(kr.G2Quanteda), PQuanteda: output.NullFloat(kr.PQuanteda),
 			})
 		}
 	}
+	return nil
 }

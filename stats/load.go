@@ -1,45 +1,17 @@
 package stats
 
 import (
+	"cmp"
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
+	"strings"
 
 	"framing/output"
 )
-
-// windowData is everything the statistics need from the article-level tables
-// of one window, column by column. It holds a few numbers per article and
-// dimension (not the texts), so 1 million articles take about 100 MB.
-type windowData struct {
-	window  output.Window
-	dims    []string // sorted
-	outlets []string // sorted
-
-	// One entry per article, aligned.
-	outlet    []int     // index into outlets
-	day       []float64 // published date in days since window.From; NaN when unknown
-	logTokens []float64 // natural log of n_tokens
-	tokens    []int64
-
-	per1k [][]float64 // [dim][article]
-	share [][]float64 // [dim][article]; NaN when the article has no frame hits
-	hits  [][]int64   // [dim][article]
-
-	// terms[outlet][dimension+"\x1f"+entry] is the hit count of one entry.
-	terms []map[string]int64
-	// stance[actor] holds the stance values of the articles with tone.
-	stance map[string]*groupedValues
-	// authorial[actor] holds the authorial stance values of the articles
-	// with tone in the outlet's own voice (docs/stance.md).
-	authorial map[string]*groupedValues
-}
-
-// groupedValues are values with the outlet each belongs to.
-type groupedValues struct {
-	outlet []int
-	value  []float64
-}
 
 // Source is one run date's article-level partitions and the directory they
 // lie below: OUT for a committed night, a commit's staging directory for the
@@ -65,253 +37,270 @@ func Stored(outDir string, w output.Window) ([]Source, error) {
 	return srcs, nil
 }
 
-// loadWindow reads the given nights into columns. Outlets and dimensions
-// are sorted so that the statistics never depend on input order.
-func loadWindow(w output.Window, srcs []Source) (*windowData, error) {
-	raw := &rawWindow{outletIdx: map[string]int{}, dimIdx: map[string]int{}}
+// lexiconGroup is the nights of a window scored with one lexicon.
+type lexiconGroup struct {
+	lex  lexiconInfo
+	srcs []Source
+}
+
+// groupByLexicon splits the nights by the lexicon recorded in their
+// articles partition's footer, in order of each lexicon's first night:
+// statistics never pool scores of different lexicons.
+func groupByLexicon(srcs []Source) ([]lexiconGroup, error) {
+	var groups []lexiconGroup
+	at := map[lexiconInfo]int{}
 	for _, src := range srcs {
-		if err := raw.add(src, w); err != nil {
+		kv, err := output.Articles.Metadata(src.Root, src.Day)
+		if err != nil {
+			return nil, fmt.Errorf("reading metadata of %s: %w", output.Articles.Path(src.Root, src.Day), err)
+		}
+		lex := lexiconInfo{SHA256: kv["framing.lexicon_sha256"], Name: kv["framing.lexicon_name"], Version: kv["framing.lexicon_version"]}
+		i, ok := at[lex]
+		if !ok {
+			i = len(groups)
+			at[lex] = i
+			groups = append(groups, lexiconGroup{lex: lex})
+		}
+		groups[i].srcs = append(groups[i].srcs, src)
+	}
+	return groups, nil
+}
+
+// loadGroup reads the nights of one lexicon into a window: first every
+// articles partition, then the frames, terms and stance of each night.
+// Frames and stance rows are matched to their articles by position (a
+// night's rows follow its articles' order), checked by a hash of
+// article_id, so that no id is held in memory.
+func loadGroup(ctx context.Context, w output.Window, g lexiconGroup, dir string, opt Options) (*windowData, error) {
+	b := newBuilder(w, g.lex, dir, opt)
+	nights := make([]night, len(g.srcs))
+	for k, src := range g.srcs {
+		var err error
+		if nights[k], err = readArticles(ctx, b, src, w); err != nil {
 			return nil, err
 		}
 	}
-	return raw.finish(w), nil
+	if err := b.articlesDone(); err != nil {
+		return nil, err
+	}
+	for _, n := range nights {
+		if err := readFrames(ctx, b, n); err != nil {
+			b.wd.close()
+			return nil, fmt.Errorf("%s: %w", output.Frames.Path(n.src.Root, n.src.Day), err)
+		}
+		if err := readTerms(ctx, b, n.src); err != nil {
+			b.wd.close()
+			return nil, err
+		}
+		if err := readStance(ctx, b, n); err != nil {
+			b.wd.close()
+			return nil, fmt.Errorf("%s: %w", output.Stance.Path(n.src.Root, n.src.Day), err)
+		}
+	}
+	wd, err := b.finish()
+	if err != nil {
+		b.wd.close()
+		return nil, fmt.Errorf("reading the window %s: %w", w, err)
+	}
+	return wd, nil
 }
 
-// rawWindow collects rows before outlets and dimensions are sorted.
-type rawWindow struct {
-	outletIdx map[string]int
-	outlets   []string
-	dimIdx    map[string]int
-	dims      []string
-
-	outlet    []int
-	day       []float64
-	tokens    []int64
-	per1k     [][]float64 // [dim][article], column by column as in windowData
-	share     [][]float64 // NaN until a frame row says otherwise
-	hits      [][]int64
-	terms     map[[2]string]int64 // {outlet, dim\x1fentry}
-	stanceAct map[string]*groupedValues
-	authAct   map[string]*groupedValues
+// night is one night's articles as the second pass needs them: where they
+// stand in the files and in the window.
+type night struct {
+	src   Source
+	ids   []uint64 // idHash of each article id, in file order
+	file  int      // file-order index in the window of the night's first article
+	canon int      // canonical index of the night's first article
+	pos   []int32  // [file-order index in the night]: canonical index in the night
 }
 
-func (r *rawWindow) intern(m map[string]int, list *[]string, s string) int {
-	if i, ok := m[s]; ok {
-		return i
+// readArticles adds one night's articles to b in canonical order: by a
+// 128-bit hash of their ids (sha256), so that the order, and so every sum
+// and every bootstrap resample, does not depend on how the night is split
+// into part files or ordered in them.
+func readArticles(ctx context.Context, b *builder, src Source, w output.Window) (night, error) {
+	n := night{src: src, file: len(b.wd.canon), canon: len(b.wd.outlet)}
+	type article struct {
+		key    [2]uint64
+		outlet int32
+		day    float64
+		tokens int64
 	}
-	m[s] = len(*list)
-	*list = append(*list, s)
-	return m[s]
+	var arts []article
+	cols := []string{"article_id", "outlet", "published", "n_tokens"}
+	err := output.Articles.ScanColumns(src.Root, src.Day, cols, func(bt output.Batch) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		tokens := bt.Int64s(3)
+		for r := range bt.Len() {
+			day := math.NaN()
+			if !bt.Null(2, r) {
+				day = float64(bt.Date(2, r) - w.From)
+			}
+			id := bt.String(0, r)
+			sum := sha256.Sum256([]byte(id))
+			arts = append(arts, article{key: [2]uint64{binary.BigEndian.Uint64(sum[:8]), binary.BigEndian.Uint64(sum[8:16])},
+				outlet: b.outletIndex(bt.String(1, r)), day: day, tokens: tokens[r]})
+			n.ids = append(n.ids, idHash(id))
+		}
+		return nil
+	})
+	if err != nil {
+		return n, err
+	}
+	order := make([]int32, len(arts))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(a, c int32) int {
+		ka, kc := arts[a].key, arts[c].key
+		return cmp.Or(cmp.Compare(ka[0], kc[0]), cmp.Compare(ka[1], kc[1]))
+	})
+	n.pos = make([]int32, len(arts))
+	for k, i := range order {
+		n.pos[i] = int32(k)
+		a := arts[i]
+		b.article(a.outlet, a.day, a.tokens)
+	}
+	for _, p := range n.pos {
+		b.fileOrder(int32(n.canon) + p)
+	}
+	return n, nil
 }
 
-func (r *rawWindow) add(src Source, w output.Window) error {
-	base := len(r.outlet)
-	index := map[string]int{}
-	err := output.Articles.Scan(src.Root, src.Day, func(a output.ArticleRow) error {
-		index[a.ArticleID] = len(r.outlet)
-		r.outlet = append(r.outlet, r.intern(r.outletIdx, &r.outlets, a.Outlet))
-		d := math.NaN()
-		if a.Published != nil {
-			d = float64(*a.Published - w.From)
+// readFrames adds one night's frames rows to b, in file order.
+func readFrames(ctx context.Context, b *builder, n night) error {
+	j := &joiner{ids: n.ids}
+	cols := []string{"article_id", "dimension", "hits", "per_1k", "share"}
+	return output.Frames.ScanColumns(n.src.Root, n.src.Day, cols, func(bt output.Batch) error {
+		if err := ctx.Err(); err != nil {
+			return err
 		}
-		r.day = append(r.day, d)
-		r.tokens = append(r.tokens, a.NTokens)
-		for d := range r.dims {
-			r.per1k[d] = append(r.per1k[d], 0)
-			r.share[d] = append(r.share[d], math.NaN())
-			r.hits[d] = append(r.hits[d], 0)
+		hits, per1k, share := bt.Int64s(2), bt.Float64s(3), bt.Float64s(4)
+		prev, i := "", -1
+		for r := range bt.Len() {
+			if id := bt.String(0, r); r == 0 || id != prev {
+				var err error
+				if i, err = j.index(id); err != nil {
+					return err
+				}
+				prev = id
+			}
+			sh := math.NaN()
+			if !bt.Null(4, r) {
+				sh = share[r]
+			}
+			if err := b.frame(n.file+i, bt.String(1, r), per1k[r], hits[r], sh); err != nil {
+				return fmt.Errorf("article %q: %w", prev, err)
+			}
+		}
+		return nil
+	})
+}
+
+// readTerms adds one night's terms rows to b.
+func readTerms(ctx context.Context, b *builder, src Source) error {
+	err := output.Terms.ScanColumns(src.Root, src.Day, []string{"outlet", "dimension", "entry", "hits"}, func(bt output.Batch) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		hits := bt.Int64s(3)
+		for r := range bt.Len() {
+			if err := b.term(bt.String(0, r), bt.String(1, r), bt.String(2, r), hits[r]); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", output.Terms.Path(src.Root, src.Day), err)
 	}
-	err = output.Frames.Scan(src.Root, src.Day, func(f output.FrameRow) error {
-		i, ok := index[f.ArticleID]
-		if !ok || i < base {
-			return fmt.Errorf("frame row for article %q, which is not in %s", f.ArticleID, output.Articles.Path(src.Root, src.Day))
-		}
-		d, ok := r.dimIdx[f.Dimension]
-		if !ok {
-			d = r.addDim(f.Dimension)
-		}
-		r.per1k[d][i] = f.Per1k
-		if f.Share != nil {
-			r.share[d][i] = *f.Share
-		}
-		r.hits[d][i] = f.Hits
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	if r.terms == nil {
-		r.terms = map[[2]string]int64{}
-		r.stanceAct = map[string]*groupedValues{}
-		r.authAct = map[string]*groupedValues{}
-	}
-	err = output.Terms.Scan(src.Root, src.Day, func(t output.TermRow) error {
-		r.terms[[2]string{t.Outlet, t.Dimension + "\x1f" + t.Entry}] += t.Hits
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	var stances []stanceValue
-	err = output.Stance.Scan(src.Root, src.Day, func(s output.StanceRow) error {
-		if s.Stance == nil && s.AuthorialStance == nil {
-			return nil
-		}
-		i, ok := index[s.ArticleID]
-		if !ok || i < base {
-			return fmt.Errorf("stance row for article %q, which is not in %s", s.ArticleID, output.Articles.Path(src.Root, src.Day))
-		}
-		stances = append(stances, stanceValue{article: i, actor: s.Actor, outlet: s.Outlet, stance: s.Stance, authorial: s.AuthorialStance})
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	r.sortByID(base, index, stances)
 	return nil
 }
 
-// stanceValue is one stance row of a night until it is placed.
-type stanceValue struct {
-	article           int
-	actor, outlet     string
-	stance, authorial *float64
-}
-
-// sortByID puts the night's articles, from base on, in article id order,
-// and adds its stance values in that order (keeping each article's rows in
-// file order), so that the statistics depend only on which articles a night
-// holds, not on how they are split into part files or ordered in them: the
-// bootstrap resamples by position, and sums of floats depend on their order
-// in the last bits. framing-beam writes a night as shards, each in an order
-// of its own.
-func (r *rawWindow) sortByID(base int, index map[string]int, stances []stanceValue) {
-	n := len(r.outlet) - base
-	ids := make([]string, n)
-	for id, i := range index {
-		ids[i-base] = id
+// readStance adds one night's stance values, both voices, to b in canonical
+// order of their articles (an article's rows in file order).
+func readStance(ctx context.Context, b *builder, n night) error {
+	type value struct {
+		article              int32 // canonical index in the night
+		outlet, actor        string
+		stance, authorial    float64
+		hasStance, hasAuthor bool
 	}
-	order := make([]int, n) // order[k] is the old place of the k-th article by id
-	for k := range order {
-		order[k] = base + k
-	}
-	sort.Slice(order, func(a, b int) bool { return ids[order[a]-base] < ids[order[b]-base] })
-	newPos := make([]int, n)
-	for k, old := range order {
-		newPos[old-base] = base + k
-	}
-	permute(r.outlet, base, order)
-	permute(r.day, base, order)
-	permute(r.tokens, base, order)
-	for d := range r.dims {
-		permute(r.per1k[d], base, order)
-		permute(r.share[d], base, order)
-		permute(r.hits[d], base, order)
-	}
-	sort.SliceStable(stances, func(a, b int) bool {
-		return newPos[stances[a].article-base] < newPos[stances[b].article-base]
-	})
-	for _, s := range stances {
-		r.addStance(r.stanceAct, s.actor, s.outlet, s.stance)
-		r.addStance(r.authAct, s.actor, s.outlet, s.authorial)
-	}
-}
-
-// permute reorders s[base:] so that its k-th element is the old s[order[k]].
-func permute[T any](s []T, base int, order []int) {
-	seg := make([]T, len(order))
-	for k, old := range order {
-		seg[k] = s[old]
-	}
-	copy(s[base:], seg)
-}
-
-// addStance appends one article's value v (nil: no tone, nothing to add)
-// to the actor's values in m.
-func (r *rawWindow) addStance(m map[string]*groupedValues, actor, outlet string, v *float64) {
-	if v == nil {
-		return
-	}
-	g := m[actor]
-	if g == nil {
-		g = &groupedValues{}
-		m[actor] = g
-	}
-	g.outlet = append(g.outlet, r.intern(r.outletIdx, &r.outlets, outlet))
-	g.value = append(g.value, *v)
-}
-
-// addDim starts the columns of a dimension first seen in a frames row, with
-// the values of an article that has no row for it.
-func (r *rawWindow) addDim(name string) int {
-	d := r.intern(r.dimIdx, &r.dims, name)
-	n := len(r.outlet)
-	share := make([]float64, n)
-	for i := range share {
-		share[i] = math.NaN()
-	}
-	r.per1k = append(r.per1k, make([]float64, n))
-	r.share = append(r.share, share)
-	r.hits = append(r.hits, make([]int64, n))
-	return d
-}
-
-// finish sorts outlets and dimensions. The columns are reused, not copied:
-// the window's numbers are in memory once, a few dozen bytes per article.
-func (r *rawWindow) finish(w output.Window) *windowData {
-	outlets, outletMap := sortedRemap(r.outlets)
-	dims, dimMap := sortedRemap(r.dims)
-	n := len(r.outlet)
-	wd := &windowData{window: w, dims: dims, outlets: outlets,
-		outlet: r.outlet, day: r.day, logTokens: make([]float64, n), tokens: r.tokens,
-		per1k: make([][]float64, len(dims)), share: make([][]float64, len(dims)), hits: make([][]int64, len(dims)),
-		terms: make([]map[string]int64, len(outlets)), stance: remapGroups(r.stanceAct, outletMap),
-		authorial: remapGroups(r.authAct, outletMap)}
-	for od, d := range dimMap {
-		wd.per1k[d], wd.share[d], wd.hits[d] = r.per1k[od], r.share[od], r.hits[od]
-	}
-	for i := range n {
-		wd.outlet[i] = outletMap[r.outlet[i]]
-		wd.logTokens[i] = math.Log(math.Max(1, float64(r.tokens[i])))
-	}
-	for o := range wd.terms {
-		wd.terms[o] = map[string]int64{}
-	}
-	for k, v := range r.terms {
-		wd.terms[outletMap[r.outletIdx[k[0]]]][k[1]] += v
-	}
-	return wd
-}
-
-// remapGroups renumbers the outlets of each actor's values by outletMap.
-func remapGroups(m map[string]*groupedValues, outletMap []int) map[string]*groupedValues {
-	out := make(map[string]*groupedValues, len(m))
-	for actor, g := range m {
-		ng := &groupedValues{value: g.value, outlet: make([]int, len(g.outlet))}
-		for i, o := range g.outlet {
-			ng.outlet[i] = outletMap[o]
+	var vals []value
+	j := &joiner{ids: n.ids}
+	cols := []string{"article_id", "outlet", "actor", "stance", "authorial_stance"}
+	err := output.Stance.ScanColumns(n.src.Root, n.src.Day, cols, func(bt output.Batch) error {
+		if err := ctx.Err(); err != nil {
+			return err
 		}
-		out[actor] = ng
+		st, au := bt.Float64s(3), bt.Float64s(4)
+		for r := range bt.Len() {
+			v := value{hasStance: !bt.Null(3, r), hasAuthor: !bt.Null(4, r)}
+			if !v.hasStance && !v.hasAuthor {
+				continue
+			}
+			i, err := j.index(bt.String(0, r))
+			if err != nil {
+				return err
+			}
+			v.article, v.outlet, v.actor = n.pos[i], strings.Clone(bt.String(1, r)), strings.Clone(bt.String(2, r))
+			v.stance, v.authorial = st[r], au[r]
+			vals = append(vals, v)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	return out
+	slices.SortStableFunc(vals, func(a, c value) int { return cmp.Compare(a.article, c.article) })
+	for _, measure := range []string{"stance", "authorial_stance"} {
+		for _, v := range vals {
+			x, ok := v.stance, v.hasStance
+			if measure == "authorial_stance" {
+				x, ok = v.authorial, v.hasAuthor
+			}
+			if !ok {
+				continue
+			}
+			if err := b.stance(measure, v.outlet, v.actor, x); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
-// sortedRemap sorts names and returns, for each old index, the new one.
-func sortedRemap(names []string) ([]string, []int) {
-	sorted := append([]string(nil), names...)
-	sort.Strings(sorted)
-	pos := map[string]int{}
-	for i, s := range sorted {
-		pos[s] = i
+// joiner finds the article of a frames or stance row: the rows of one
+// article follow each other and articles come in the order of the articles
+// files (the run, and each framing-beam shard, writes an article's rows
+// together and its part files in the same order), so the article of a row
+// is the current one or a later one. Another order is an error.
+type joiner struct {
+	ids []uint64 // hash of each article's id, in file order
+	cur int
+}
+
+// index returns the night's file-order index of article id.
+func (j *joiner) index(id string) (int, error) {
+	h := idHash(id)
+	for i := j.cur; i < len(j.ids); i++ {
+		if j.ids[i] == h {
+			j.cur = i
+			return i, nil
+		}
 	}
-	remap := make([]int, len(names))
-	for i, s := range names {
-		remap[i] = pos[s]
+	return 0, fmt.Errorf("row of article %q, which is not in the articles partition after the article of the row before", id)
+}
+
+// idHash is the 64-bit FNV-1a hash of an article id.
+func idHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
 	}
-	return sorted, remap
+	return h
 }

@@ -1,13 +1,18 @@
 package stats
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // note joins the notes of a row's statistics (model's and this package's)
-// for the note column, "; " between them; nil when there is none.
+// for the note column, "; " between them, each once (a one-article outlet's
+// moments and bootstrap both say "fewer than 2 observations"); nil when
+// there is none.
 func note(parts ...string) *string {
 	var keep []string
 	for _, p := range parts {
-		if p != "" {
+		if p != "" && !slices.Contains(keep, p) {
 			keep = append(keep, p)
 		}
 	}

@@ -12,17 +12,59 @@ type Options struct {
 	// Workers is how many goroutines run statistics tasks, at least 1. The
 	// rows do not depend on it.
 	Workers int
+	// MinArticles, at least 1, is the fewest articles an outlet needs in
+	// the window to take part in the tests across outlets, keyness, PCA
+	// centroids, regression terms and trends. Every outlet has outlet_stats
+	// rows; the smaller ones are counted in notes, and pooled into one
+	// (other) group by the chi-square test and the regression.
+	MinArticles int
+	// MaxPairOutlets, at least 2, bounds the pairwise tables (outlet_pairs,
+	// outlet_profiles), whose rows grow with the square of the outlets: they
+	// compare the MaxPairOutlets eligible outlets with the most articles
+	// (ties broken by name), and say so in note.
+	MaxPairOutlets int
+	// Progress, when set, is called from time to time while the
+	// statistics run, from one goroutine at a time.
+	Progress func(Progress)
 }
 
-// DefaultOptions are the documented defaults: one worker per GOMAXPROCS.
+// Progress is how far the statistics of a window are.
+type Progress struct {
+	// Lexicon is the lexicon being worked on, 1 to Lexicons: a window
+	// whose nights used several lexicons has statistics for each.
+	Lexicon, Lexicons int
+	// Reading is true while the window's partitions are read; then Done of
+	// Total steps of computing are done.
+	Reading     bool
+	Done, Total int
+}
+
+// Documented defaults of the statistics.
+const (
+	// DefaultMinArticles: a mean, a variance and a rank test of fewer
+	// articles than this say little, and real nights have hundreds of
+	// outlets with one or two.
+	DefaultMinArticles = 10
+	// DefaultMaxPairOutlets keeps a pairwise table at 4,950 rows per
+	// dimension.
+	DefaultMaxPairOutlets = 100
+)
+
+// DefaultOptions are the documented defaults: one worker per GOMAXPROCS,
+// DefaultMinArticles and DefaultMaxPairOutlets.
 func DefaultOptions() Options {
-	return Options{Workers: runtime.GOMAXPROCS(0)}
+	return Options{Workers: runtime.GOMAXPROCS(0), MinArticles: DefaultMinArticles, MaxPairOutlets: DefaultMaxPairOutlets}
 }
 
 // Validate reports a setting outside its range.
 func (o Options) Validate() error {
-	if o.Workers < 1 {
+	switch {
+	case o.Workers < 1:
 		return fmt.Errorf("statistics workers %d: want at least 1", o.Workers)
+	case o.MinArticles < 1:
+		return fmt.Errorf("min articles %d: want at least 1", o.MinArticles)
+	case o.MaxPairOutlets < 2:
+		return fmt.Errorf("max pair outlets %d: want at least 2", o.MaxPairOutlets)
 	}
 	return nil
 }

@@ -1,19 +1,51 @@
 package stats
 
 import (
+	"fmt"
+
 	"framing/model"
 	"framing/output"
 )
 
-// pcaRows runs a PCA of the articles' standardized dimension densities and
-// writes explained variance, loadings and outlet centroids on PC1 and PC2.
-func (s *tableRows) pcaRows(wd *windowData) {
-	base := output.PCARow{WindowStart: wd.window.From, WindowEnd: wd.window.To}
-	groups := make([]string, len(wd.outlet))
-	for i, o := range wd.outlet {
-		groups[i] = wd.outlets[o]
+// pcaRows runs a PCA of the articles' standardized dimension densities from
+// the window's sums of products and writes explained variance, loadings
+// (named by dimension) and the eligible outlets' centroids on PC1 and PC2.
+func (s *tableRows) pcaRows(wd *windowData, dims []dimSummary, cs *crossSums) {
+	n, k := wd.n(), len(wd.dims)
+	base := output.PCARow{}
+	if k == 0 || n == 0 {
+		r := base
+		r.Kind, r.Note = "variance", note(model.NoteEmpty)
+		s.pca = append(s.pca, r)
+		return
 	}
-	res := model.PCAColumns(wd.per1k, groups)
+	cp := model.CrossProducts{N: n, Means: make([]float64, k), SDs: make([]float64, k), Cross: make([][]float64, k), Names: wd.dims}
+	for a := range k {
+		if !dims[a].finite {
+			r := base
+			r.Kind, r.Note = "variance", note(fmt.Errorf("pca: %s: %s: %w", wd.dims[a], model.NoteNonFinite, model.ErrShape).Error())
+			s.pca = append(s.pca, r)
+			return
+		}
+		cp.Means[a], cp.SDs[a] = dims[a].moments.Mean, dims[a].moments.SD()
+	}
+	for a := range k {
+		cp.Cross[a] = make([]float64, k)
+		for b := a; b < k; b++ {
+			cp.Cross[a][b] = centred(cs.values[cs.at(a, b)], n, cp.Means[a], cp.Means[b])
+		}
+	}
+	groups := make([]string, len(wd.sel.eligible))
+	means := make([][]float64, len(wd.sel.eligible)) // [outlet][dim]
+	counts := make([]int, len(wd.sel.eligible))
+	for e, o := range wd.sel.eligible {
+		groups[e], counts[e] = wd.outlets[o], wd.totals.articles[o]
+		means[e] = make([]float64, k)
+		for d := range k {
+			means[e][d] = dims[d].eligibleMeans[e]
+		}
+	}
+	res := model.PCAFromCross(cp, groups, means, counts)
 	if len(res.Explained) == 0 {
 		r := base
 		r.Kind, r.Note = "variance", note(res.Note)
@@ -33,11 +65,12 @@ func (s *tableRows) pcaRows(wd *windowData) {
 			s.pca = append(s.pca, r)
 		}
 	}
+	extra := wd.sel.smallNote()
 	for _, cen := range res.Centroids {
 		for c, v := range []float64{cen.PC1, cen.PC2}[:min(2, len(res.Explained))] {
 			r := base
 			name := cen.Group
-			r.Kind, r.Component, r.Outlet, r.Value = "centroid", int64(c+1), &name, output.NullFloat(v)
+			r.Kind, r.Component, r.Outlet, r.Value, r.Note = "centroid", int64(c+1), &name, output.NullFloat(v), note(extra)
 			s.pca = append(s.pca, r)
 		}
 	}

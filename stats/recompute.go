@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"framing/output"
 )
@@ -14,6 +15,9 @@ type Summary struct {
 	Partitions int // run-date partitions read
 	Articles   int
 	Staged     // the tables written
+	// The phases and their wall-clock seconds: reading and computing the
+	// statistics (written as they are computed), then the commit.
+	StatsSeconds, CommitSeconds float64
 }
 
 // Recompute reads the committed nights of window w below outDir, computes
@@ -22,6 +26,7 @@ type Summary struct {
 // program version recorded in the files' footers, with the lexicon of the
 // newest night.
 func Recompute(ctx context.Context, outDir string, w output.Window, version string, opt Options) (Summary, error) {
+	started := time.Now()
 	sum := Summary{Window: w}
 	if w.To < w.From {
 		return sum, fmt.Errorf("window %s ends before it starts", w)
@@ -38,11 +43,6 @@ func Recompute(ctx context.Context, outDir string, w output.Window, version stri
 			output.Articles.Key(), output.Articles.Name(), outDir, w)
 	}
 	sum.Partitions = len(srcs)
-	wd, err := loadWindow(w, srcs)
-	if err != nil {
-		return sum, fmt.Errorf("reading the window %s: %w", w, err)
-	}
-	sum.Articles = len(wd.outlet)
 	meta := map[string]string{
 		"framing.version":        version,
 		"framing.run_id":         "stats-" + w.String(),
@@ -55,19 +55,28 @@ func Recompute(ctx context.Context, outDir string, w output.Window, version stri
 	if err != nil {
 		return sum, err
 	}
-	staged, err := stageTables(ctx, c, wd, meta, opt.Workers)
+	staged, err := Stage(ctx, c, w, srcs, meta, opt)
+	if err == nil {
+		err = ctx.Err()
+	}
 	if err != nil {
 		return sum, errors.Join(err, c.Abort())
 	}
+	for _, l := range staged.Lexicons {
+		sum.Articles += l.Articles
+	}
+	sum.Staged = staged
+	committing := time.Now()
+	sum.StatsSeconds = committing.Sub(started).Seconds()
 	if err := c.Commit(); err != nil {
 		return sum, fmt.Errorf("committing statistics to %s: %w", outDir, err)
 	}
-	sum.Staged = staged
+	sum.CommitSeconds = time.Since(committing).Seconds()
 	return sum, nil
 }
 
-// copyLexiconMeta takes the lexicon keys of the newest night, so that
-// statistics files say which lexicon produced the counts they summarize.
+// copyLexiconMeta takes the lexicon keys of the newest night for the files'
+// footers; the rows' lexicon columns say which lexicon each row summarizes.
 func copyLexiconMeta(src Source, meta map[string]string) error {
 	kv, err := output.Articles.Metadata(src.Root, src.Day)
 	if err != nil {

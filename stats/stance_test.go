@@ -11,15 +11,11 @@ import (
 // authorial tone adds no authorial rows.
 func TestAuthorialStanceRows(t *testing.T) {
 	outletOf := []int{0, 0, 0, 1, 1, 1}
-	wd := degenerateWindow([]string{"A", "B"}, outletOf, [][]float64{{1, 2, 3, 4, 5, 9}}, nil)
-	wd.stance["other"] = wd.stance["actor"]
-	wd.authorial = map[string]*groupedValues{
-		"actor": {outlet: outletOf, value: []float64{-1, -0.5, -0.8, 0.5, 1, 0.7}},
-	}
-	rows, err := compute(wd, 2)
-	if err != nil {
-		t.Fatal(err)
-	}
+	spec := windowSpec{outlets: []string{"A", "B"}, outletOf: outletOf, per1k: [][]float64{{1, 2, 3, 4, 5, 9}}}
+	actor := stanceSpec{outletOf: outletOf, value: []float64{0.1, 0.2, 0.3, 0.4, 0.5, 0.9}}
+	spec.stance = map[string]stanceSpec{"actor": actor, "other": actor}
+	spec.authorial = map[string]stanceSpec{"actor": {outletOf: outletOf, value: []float64{-1, -0.5, -0.8, 0.5, 1, 0.7}}}
+	rows := computeAll(t, spec.build(t, testOptions(2)), testOptions(2))
 	type key struct{ measure, target, test string }
 	var got []key
 	var authorialF float64

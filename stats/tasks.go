@@ -1,16 +1,15 @@
 package stats
 
 import (
+	"context"
 	"fmt"
 	"runtime/debug"
 	"sync"
-	"sync/atomic"
 
 	"framing/output"
 )
 
-// tableRows are the rows of every statistics table of one window, or the
-// share of them that one task computed.
+// tableRows are the rows of every statistics table that one task computed.
 type tableRows struct {
 	stats     []output.OutletStatsRow
 	tests     []output.OutletTestRow
@@ -25,105 +24,109 @@ type tableRows struct {
 }
 
 // task is one independent piece of a window's statistics: it reads only
-// shared, read-only inputs and fills its own tableRows.
+// shared, read-only inputs (and writes only what is its own) and fills its
+// own tableRows. It checks ctx in its long loops, so that a stop takes
+// effect within a fraction of a second.
 type task struct {
 	name string // for the message when it fails
-	run  func(*tableRows)
+	run  func(ctx context.Context, s *tableRows) error
 }
 
-// compute computes every statistics table of wd on up to workers
-// goroutines. The tasks (one per dimension, one per stance actor, one per
-// whole-window table) share only read-only inputs, each fills its own
-// tableRows, and their rows are joined in task order: the rows are the same
-// whatever workers is.
-func compute(wd *windowData, workers int) (*tableRows, error) {
-	sh := newShared(wd)
-	var tasks []task
-	for d := range wd.dims {
-		tasks = append(tasks, task{"dimension " + wd.dims[d], func(s *tableRows) {
-			groups := newOutletGroups(wd.groupsOf(wd.per1k[d]))
-			s.outletStats(wd, d, groups, sh.totals)
-			s.omnibus(wd, "per_1k", wd.dims[d], groups)
-			s.outletPairs(wd, d, groups)
-			s.regression(wd, d, sh.reg)
-			s.trend(wd, d)
-		}})
-	}
-	tasks = append(tasks, task{"chi-square", func(s *tableRows) { s.chiSquare(wd, sh.totals) }})
-	for _, a := range wd.actors() {
-		tasks = append(tasks, task{"stance " + a, func(s *tableRows) { s.stance(wd, "stance", a, wd.stance[a]) }})
-	}
-	// Authorial stance after all the combined rows, so that those keep their
-	// order (docs/schema.md: rows are appended, never reordered).
-	for _, a := range wd.actors() {
-		tasks = append(tasks, task{"authorial stance " + a, func(s *tableRows) {
-			s.stance(wd, "authorial_stance", a, wd.authorial[a])
-		}})
-	}
-	tasks = append(tasks,
-		task{output.Keyness.Name(), func(s *tableRows) { s.keynessRows(wd, sh.totals) }},
-		task{output.OutletProfiles.Name(), func(s *tableRows) { s.profileRows(wd, sh.totals) }},
-		task{output.PCA.Name(), func(s *tableRows) { s.pcaRows(wd) }},
-		task{output.Correlations.Name(), func(s *tableRows) { s.correlations(wd) }},
-	)
-	parts, err := runTasks(tasks, workers)
-	if err != nil {
-		return nil, err
-	}
-	return joinRows(parts), nil
+// runTasks runs tasks on up to workers goroutines and hands each task's
+// rows to emit in task order, on the calling goroutine, so that the rows do
+// not depend on which goroutine ran a task or when. At most 2·workers tasks
+// run or wait ahead of the one emit waits for: rows are written as they
+// come, never all held.
+func runTasks(ctx context.Context, tasks []task, workers int, emit func(*tableRows) error) error {
+	return runOrdered(ctx, len(tasks), workers, func(ctx context.Context, i int) (*tableRows, error) {
+		s := &tableRows{}
+		err := runTask(tasks[i].name, func() error { return tasks[i].run(ctx, s) })
+		return s, err
+	}, func(_ int, s *tableRows) error { return emit(s) })
 }
 
-// runTasks runs tasks on up to workers goroutines (at least one). Task i
-// writes only the i-th result, so the results do not depend on which
-// goroutine ran a task or when. A task that panics is a bug in framing: its
-// panic, with the stack, becomes the error (the first in task order), and
-// the process carries on to report it instead of crashing.
-func runTasks(tasks []task, workers int) ([]tableRows, error) {
-	out := make([]tableRows, len(tasks))
-	errs := make([]error, len(tasks))
-	var next atomic.Int64
+// runOrdered computes run(0) … run(n−1) on up to workers goroutines and
+// calls emit with each result in index order, on the calling goroutine,
+// keeping at most 2·workers results ahead of emit. The first error (a
+// task's, emit's, or ctx's) stops the work: no new task starts, and
+// runOrdered returns once the running ones have.
+func runOrdered[T any](parent context.Context, n, workers int, run func(context.Context, int) (T, error), emit func(int, T) error) error {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	type result struct {
+		v   T
+		err error
+	}
+	done := make([]chan result, n)
+	for i := range done {
+		done[i] = make(chan result, 1)
+	}
+	workers = max(1, min(workers, n))
+	slots := make(chan struct{}, 2*workers) // tasks started but not yet emitted
+	next := make(chan int)
+	go func() {
+		defer close(next)
+		for i := range n {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
 	var wg sync.WaitGroup
-	for range max(1, min(workers, len(tasks))) {
+	for range workers {
 		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(tasks); i = int(next.Add(1) - 1) {
-				errs[i] = runTask(tasks[i], &out[i])
+			for i := range next {
+				if err := ctx.Err(); err != nil {
+					done[i] <- result{err: err}
+					continue
+				}
+				v, err := run(ctx, i)
+				done[i] <- result{v, err}
 			}
 		})
 	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
+	var err error
+	for i := 0; i < n && err == nil; i++ {
+		if err = ctx.Err(); err != nil {
+			break // a stop wins over results already waiting
+		}
+		select {
+		case r := <-done[i]:
+			err = r.err
+			if err == nil {
+				err = emit(i, r.v)
+			}
+			<-slots
+		case <-ctx.Done():
+			err = ctx.Err()
 		}
 	}
-	return out, nil
+	cancel()
+	wg.Wait()
+	if err == nil {
+		err = parent.Err()
+	}
+	return err
 }
 
-func runTask(t task, s *tableRows) (err error) {
+// runTask runs one task. A task that panics is a bug in framing: its panic,
+// with the stack, becomes the error, and the process carries on to report
+// it instead of crashing.
+func runTask(name string, run func() error) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("internal error in statistics (%s): %v\n%s", t.name, p, debug.Stack())
+			err = fmt.Errorf("internal error in statistics (%s): %v\n%s", name, p, debug.Stack())
 		}
 	}()
-	t.run(s)
-	return nil
-}
-
-// joinRows appends the rows of each part, table by table, in the order of
-// parts. A new tableRows field must be added here as well.
-func joinRows(parts []tableRows) *tableRows {
-	s := &tableRows{}
-	for _, p := range parts {
-		s.stats = append(s.stats, p.stats...)
-		s.tests = append(s.tests, p.tests...)
-		s.residuals = append(s.residuals, p.residuals...)
-		s.pairs = append(s.pairs, p.pairs...)
-		s.keyness = append(s.keyness, p.keyness...)
-		s.profiles = append(s.profiles, p.profiles...)
-		s.pca = append(s.pca, p.pca...)
-		s.corr = append(s.corr, p.corr...)
-		s.reg = append(s.reg, p.reg...)
-		s.trends = append(s.trends, p.trends...)
+	if err := run(); err != nil {
+		return fmt.Errorf("statistics (%s): %w", name, err)
 	}
-	return s
+	return nil
 }

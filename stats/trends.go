@@ -1,93 +1,90 @@
 package stats
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 
 	"framing/model"
 	"framing/output"
 )
 
-// trend fits, per outlet, the OLS slope of the daily mean per_1k on the day.
-// Days are whole numbers of days since the window start, so the daily sums
-// live in a dense outlet × day table when the dates span at most maxTrendSpan
-// days, and in per-outlet maps otherwise.
-func (s *tableRows) trend(wd *windowData, d int) {
-	type acc struct{ sum, n float64 }
-	lo, hi, dense := wd.daySpan()
-	span := int(hi-lo) + 1
-	var table []acc // [outlet*span + day-lo]
-	var daily []map[float64]*acc
-	if dense {
-		table = make([]acc, len(wd.outlets)*span)
-	} else {
-		daily = make([]map[float64]*acc, len(wd.outlets))
-	}
-	for i, o := range wd.outlet {
-		day := wd.day[i]
-		if math.IsNaN(day) {
-			continue
+// trend fits, per eligible outlet, the OLS slope of the daily mean per_1k
+// on the day. The cells (outlet, day) are the window's (trendCells), so a
+// dimension costs one pass over the articles and one number per cell,
+// whatever the span of the dates.
+func (s *tableRows) trend(wd *windowData, d int, col []float64) {
+	tc := wd.trendCells()
+	sums := make([]float64, len(tc.day))
+	for i, c := range tc.cell {
+		if c >= 0 {
+			sums[c] += col[i] // in canonical order, cell by cell
 		}
-		var a *acc
-		if dense {
-			a = &table[o*span+int(day-lo)]
-		} else {
-			if daily[o] == nil {
-				daily[o] = map[float64]*acc{}
-			}
-			if a = daily[o][day]; a == nil {
-				a = &acc{}
-				daily[o][day] = a
-			}
-		}
-		a.sum += wd.per1k[d][i]
-		a.n++
 	}
-	for o := range wd.outlets {
-		var xs, ys []float64
-		if dense {
-			for k, a := range table[o*span : (o+1)*span] {
-				if a.n > 0 {
-					xs, ys = append(xs, lo+float64(k)), append(ys, a.sum/a.n)
-				}
-			}
-		} else {
-			for day := range daily[o] {
-				xs = append(xs, day)
-			}
-			sort.Float64s(xs)
-			for _, day := range xs {
-				a := daily[o][day]
-				ys = append(ys, a.sum/a.n)
-			}
+	for ko, o := range wd.sel.eligible {
+		lo, hi := tc.start[ko], tc.start[ko+1]
+		xs, ys := tc.day[lo:hi:hi], make([]float64, hi-lo)
+		for k := range ys {
+			ys[k] = sums[int(lo)+k] / tc.n[int(lo)+k]
 		}
 		t := model.TrendSlope(xs, ys)
 		s.trends = append(s.trends, output.TrendRow{
-			WindowStart: wd.window.From, WindowEnd: wd.window.To, Outlet: wd.outlets[o], Dimension: wd.dims[d],
+			Outlet: wd.outlets[o], Dimension: wd.dims[d],
 			NDays: int64(len(xs)), Slope: output.NullFloat(t.Slope), SE: output.NullFloat(t.SE), P: output.NullFloat(t.P),
 			Note: note(t.Note),
 		})
 	}
 }
 
-// maxTrendSpan bounds the dense daily table of trend (outlets × days).
-const maxTrendSpan = 1 << 14
+// trendCells are the days on which each eligible outlet published, the
+// cells whose daily means trend regresses on the day; the same for every
+// dimension, so built once per window.
+type trendCells struct {
+	cell  []int32   // [article]: its cell, −1 when undated or its outlet is not eligible
+	day   []float64 // [cell]: the day, ascending within an outlet
+	n     []float64 // [cell]: its articles
+	start []int32   // [eligible outlet key], and one more: its first cell
+}
 
-// daySpan returns the first and last known day and whether every known day is
-// a whole number within maxTrendSpan days, so that trend can index by day.
-func (wd *windowData) daySpan() (lo, hi float64, dense bool) {
-	lo, hi = math.Inf(1), math.Inf(-1)
-	for _, d := range wd.day {
-		if math.IsNaN(d) {
-			continue
+// trendCells returns the window's cells, built on first use; the dimension
+// tasks share them read-only.
+func (wd *windowData) trendCells() *trendCells {
+	wd.trendOnce.Do(func() { wd.trend = newTrendCells(wd.outlet, wd.day, wd.sel) })
+	return wd.trend
+}
+
+// newTrendCells sorts the dated articles of eligible outlets by outlet and
+// day and numbers the distinct pairs.
+func newTrendCells(outlet []int32, day []float64, sel selection) *trendCells {
+	tc := &trendCells{cell: make([]int32, len(outlet)), start: make([]int32, len(sel.eligible)+1)}
+	var dated []int32
+	for i, o := range outlet {
+		tc.cell[i] = -1
+		if !math.IsNaN(day[i]) && sel.isEligible[o] {
+			dated = append(dated, int32(i))
 		}
-		if d != math.Trunc(d) || math.IsInf(d, 0) {
-			return 0, 0, false
+	}
+	key := func(i int32) int { return sel.keyOf[outlet[i]] }
+	slices.SortFunc(dated, func(a, b int32) int {
+		return cmp.Or(cmp.Compare(key(a), key(b)), cmp.Compare(day[a], day[b]))
+	})
+	prevKey, prevDay := -1, 0.0
+	for _, i := range dated {
+		k := key(i)
+		if k != prevKey || day[i] != prevDay {
+			for kk := prevKey + 1; kk <= k; kk++ {
+				tc.start[kk] = int32(len(tc.day))
+			}
+			tc.day = append(tc.day, day[i])
+			tc.n = append(tc.n, 0)
+			prevKey, prevDay = k, day[i]
 		}
-		lo, hi = math.Min(lo, d), math.Max(hi, d)
+		c := len(tc.day) - 1
+		tc.cell[i] = int32(c)
+		tc.n[c]++
 	}
-	if lo > hi { // no known day
-		return 0, 0, true
+	for kk := prevKey + 1; kk < len(tc.start); kk++ {
+		tc.start[kk] = int32(len(tc.day))
 	}
-	return lo, hi, hi-lo < maxTrendSpan
+	return tc
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"runtime/debug"
+	"strings"
 
 	"framing/pipeline"
 )
@@ -100,25 +101,44 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 }
 
 // exitCode reports err on stderr, once, and returns the exit code it means.
+// An error wrapped by jsonErrors is reported as one JSON log line with its
+// exit code, so that a JSON log holds nothing else.
 func exitCode(err error, stderr io.Writer) int {
 	var ue usageError
 	var ee exitError
+	code, msg := exitOK, ""
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.Is(err, flag.ErrHelp):
 		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "framing: %s\nRun 'framing help' for usage.\n", ue.msg)
-		return exitUsage
+		code, msg = exitUsage, ue.msg
 	case errors.As(err, &ee):
-		fmt.Fprintf(stderr, "framing: %v\n", ee.err)
-		return ee.code
+		code, msg = ee.code, ee.err.Error()
 	default:
-		fmt.Fprintf(stderr, "framing: %v\n", err)
-		return exitFailure
+		code, msg = exitFailure, err.Error()
 	}
+	var je jsonError
+	switch {
+	case errors.As(err, &je):
+		je.log.Error(msg, "exit_code", code)
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "framing: %s\nRun 'framing help' for usage.\n", msg)
+	default:
+		fmt.Fprintf(stderr, "framing: %s\n", msg)
+	}
+	return code
 }
+
+// jsonError marks an error to be reported through a JSON logger.
+type jsonError struct {
+	err error
+	log *slog.Logger
+}
+
+func (e jsonError) Error() string { return e.err.Error() }
+func (e jsonError) Unwrap() error { return e.err }
 
 func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
@@ -159,27 +179,83 @@ func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args and turns a flag error into a usage error.
+// parseFlags parses args and turns a flag error into a usage error. When
+// the command line asks for JSON logs, the flag package's own messages are
+// dropped and the error becomes one JSON line (help, asked for, is still
+// printed).
 func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return usageError{err.Error()}
+	stderr, usage := fs.Output(), fs.Usage
+	asJSON := jsonArgs(args)
+	if asJSON {
+		fs.SetOutput(io.Discard)
+		fs.Usage = func() {}
 	}
-	return nil
+	err := fs.Parse(args)
+	fs.SetOutput(stderr)
+	fs.Usage = usage
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, flag.ErrHelp):
+		if asJSON {
+			usage()
+		}
+		return err
+	case asJSON:
+		l, _ := newLogs(stderr, "json", false)
+		return l.wrap(usageError{err.Error()})
+	}
+	return usageError{err.Error()}
 }
 
-func newLogger(w io.Writer, format string, level slog.Level) (*slog.Logger, error) {
-	opts := &slog.HandlerOptions{Level: level}
+// logs are the loggers of one command. log carries progress, phases and
+// warnings (only warnings and errors with --quiet); summary carries the
+// command's one closing line, logged whatever --quiet says, so that a cron
+// log holds a line per night. With JSON every line on stderr is JSON: the
+// progress bar is off and errors are reported by wrap.
+type logs struct {
+	log, summary *slog.Logger
+	json         bool
+}
+
+func newLogs(w io.Writer, format string, quiet bool) (logs, error) {
+	level := slog.LevelInfo
+	if quiet {
+		level = slog.LevelWarn
+	}
+	var l logs
 	switch format {
 	case "text", "":
-		return slog.New(slog.NewTextHandler(w, opts)), nil
+		l.log = slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
+		l.summary = slog.New(slog.NewTextHandler(w, nil))
 	case "json":
-		return slog.New(slog.NewJSONHandler(w, opts)), nil
+		l.log = slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: level}))
+		l.summary = slog.New(slog.NewJSONHandler(w, nil))
+		l.json = true
 	default:
-		return nil, usagef("--log-format must be text or json, not %q", format)
+		return l, usagef("--log-format must be text or json, not %q", format)
 	}
+	return l, nil
+}
+
+// wrap marks err to be reported as a JSON log line when the logs are JSON.
+func (l logs) wrap(err error) error {
+	if err == nil || !l.json {
+		return err
+	}
+	return jsonError{err: err, log: l.log}
+}
+
+// jsonArgs reports whether the command line asks for JSON logs, so that a
+// usage error found while parsing it is reported as JSON too.
+func jsonArgs(args []string) bool {
+	for i, a := range args {
+		a = strings.TrimLeft(a, "-")
+		if a == "log-format=json" || (a == "log-format" && i+1 < len(args) && args[i+1] == "json") {
+			return true
+		}
+	}
+	return false
 }
 
 // stringList is a repeatable string flag.

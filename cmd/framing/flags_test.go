@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"io"
+	"log/slog"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -31,7 +32,7 @@ func parseRun(t *testing.T, args []string, yaml string) (pipeline.Config, runCon
 	if err := applyConfigFile(fs, c.config); err != nil {
 		return pipeline.Config{}, c, err
 	}
-	cfg, err := c.pipelineConfig(nil, io.Discard)
+	cfg, err := c.pipelineConfig(nil, slog.New(slog.DiscardHandler))
 	return cfg, c, err
 }
 
@@ -69,6 +70,10 @@ func TestNumericFlags(t *testing.T) {
 			false, nil, []string{"3661", "3661d", "99999999999999999999d"}},
 		{"max-record-mb", "8", func(g got) bool { return g.cfg.MaxRecordBytes == 8<<20 },
 			false, nil, []string{"4097", "17592186044417", "8796093022208"}},
+		{"min-articles", "25", func(g got) bool { return g.cfg.Stats.MinArticles == 25 },
+			false, nil, []string{"1073741825", "9223372036854775808"}},
+		{"max-pair-outlets", "40", func(g got) bool { return g.cfg.Stats.MaxPairOutlets == 40 },
+			false, nil, []string{"100001", "9223372036854775808"}},
 		{"memory-limit", "512", func(g got) bool { return g.c.memLimit == 512 },
 			true, func(g got) bool { return g.c.memLimit == 0 }, []string{"16777217", "8796093022208", "9223372036854775807"}},
 	}

@@ -160,23 +160,6 @@ func listFilesIfAny(dir string) []string {
 	return m
 }
 
-func TestLogFormatJSON(t *testing.T) {
-	out := t.TempDir()
-	code, _, errs := runCLI(t, "run", "--input", examplesJSONL, "--out", out, "--run-date", "2026-01-20", "--log-format", "json")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errs)
-	}
-	lines := strings.Split(strings.TrimSpace(errs), "\n")
-	for _, l := range lines {
-		if !strings.HasPrefix(l, "{") {
-			t.Errorf("not a JSON log line: %q", l)
-		}
-	}
-	if last := lines[len(lines)-1]; !strings.Contains(last, `"msg":"done: 68 articles, 3 rejects`) {
-		t.Errorf("last line is not the summary: %q", last)
-	}
-}
-
 func TestStatsCommandRecomputesAWindow(t *testing.T) {
 	out := t.TempDir()
 	mustRun(t, "run", "--input", examplesJSONL, "--out", out, "--run-date", "2026-01-20", "--quiet")

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"time"
@@ -71,6 +70,6 @@ func firstErr(errs ...error) error {
 // a command that only reads OUT reads it (pipeline.RecoverForReading), so
 // that it sees one state of every table; warnings go to stderr.
 func recoverForReading(out string, stderr io.Writer) error {
-	log, _ := newLogger(stderr, "text", slog.LevelWarn) // "text" is always valid
-	return pipeline.RecoverForReading(out, time.Now(), log)
+	logs, _ := newLogs(stderr, "text", true) // "text" is always valid; quiet: warnings only
+	return pipeline.RecoverForReading(out, time.Now(), logs.log)
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"os"
 	"runtime/debug"
 	"strings"
@@ -36,6 +37,7 @@ type runConfig struct {
 	config      string
 	memLimit    int64
 	maxRecordMB int64
+	stats       statsFlags
 }
 
 // Ranges of the numeric flags of `framing run`, documented in README.md and
@@ -70,7 +72,7 @@ func runFlags(c *runConfig, stderr io.Writer) *flag.FlagSet {
 	floatVar(fs, &c.weights.Body, "body-weight", def.Body, 0, maxWeight, "`weight` of frame hits in the body")
 	fs.BoolVar(&c.matches, "matches", false, "also write the audit table `matches`, one row per frame hit")
 	fs.StringVar(&c.logFormat, "log-format", "text", "log format on stderr: text or json")
-	fs.BoolVar(&c.quiet, "quiet", false, "no progress bar, and log warnings and errors only")
+	fs.BoolVar(&c.quiet, "quiet", false, "no progress bar, and log warnings, errors and the closing summary only")
 	fs.BoolVar(&c.skipSeen, "skip-seen", false, "skip articles whose text is already in an earlier run_date partition of OUT")
 	floatVar(fs, &c.maxRejects, "max-reject-ratio", pipeline.DefaultMaxRejectRatio, 0, 1,
 		"fail with exit 3, writing nothing, when rejects/records exceeds this `ratio`; 0 allows no reject")
@@ -79,8 +81,8 @@ func runFlags(c *runConfig, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&c.config, "config", "", "YAML `file` whose keys mirror these flags; flags given on the command line win")
 	intVar(fs, &c.maxRecordMB, "max-record-mb", pipeline.DefaultMaxRecordBytes>>20, 1, maxRecordMB,
 		"longest input record (JSON line, CSV row or file) in `MiB`; a longer one is a reject")
-	intVar(fs, &c.memLimit, "memory-limit", defaultMemoryLimitMiB, 0, maxMemoryLimit,
-		"soft limit on the Go heap in `MiB` (0: none); ignored when GOMEMLIMIT is set")
+	memoryLimitVar(fs, &c.memLimit)
+	c.stats.register(fs)
 	return fs
 }
 
@@ -93,27 +95,32 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if err := applyConfigFile(fs, c.config); err != nil {
 		return err
 	}
-	cfg, err := c.pipelineConfig(stdin, stderr)
+	logs, err := newLogs(stderr, c.logFormat, c.quiet)
 	if err != nil {
 		return err
+	}
+	cfg, err := c.pipelineConfig(stdin, logs.log)
+	if err != nil {
+		return logs.wrap(err)
 	}
 	defer setMemoryLimit(c.memLimit, os.Getenv("GOMEMLIMIT"))()
 	if c.dryRun {
 		plan, err := pipeline.DryRun(ctx, cfg)
 		if err != nil {
-			return err
+			return logs.wrap(err)
 		}
 		fmt.Fprint(stdout, plan)
 		return nil
 	}
-	bar := newProgressBar(stderr, c.quiet)
+	bar := newProgressBar(stderr, c.quiet || logs.json)
 	cfg.Progress = bar.update
 	sum, err := pipeline.Run(ctx, cfg)
 	bar.done()
-	return finishRun(cfg.Log, stdout, sum, err)
+	return logs.wrap(finishRun(logs.summary, stdout, sum, err))
 }
 
-// finishRun reports a run's end and gives it its exit code.
+// finishRun reports a run's end and gives it its exit code. The summary
+// line names the phases and their seconds.
 func finishRun(log *slog.Logger, stdout io.Writer, sum pipeline.Summary, err error) error {
 	if err != nil {
 		return runError(err)
@@ -121,7 +128,9 @@ func finishRun(log *slog.Logger, stdout io.Writer, sum pipeline.Summary, err err
 	logDateWarnings(log, sum)
 	log.Info(fmt.Sprintf("done: %d articles, %d rejects, %.2f s, %.1f MB/s",
 		sum.Articles, sum.Rejects, sum.Seconds, sum.MBPerSecond()),
-		append([]any{"records", sum.RecordsRead, "date_warnings", sum.DateWarnings, "run_id", sum.RunID}, findingAttrs(sum)...)...)
+		append([]any{"records", sum.RecordsRead, "date_warnings", sum.DateWarnings, "run_id", sum.RunID,
+			"scoring_seconds", roundSeconds(sum.ScoringSeconds), "stats_seconds", roundSeconds(sum.StatsSeconds),
+			"commit_seconds", roundSeconds(sum.CommitSeconds)}, findingAttrs(sum)...)...)
 	printWhere(stdout, sum)
 	if sum.InternalErrors > 0 {
 		return exitError{exitInternal, fmt.Errorf("%d record(s) hit an internal error, a bug in framing: "+
@@ -129,6 +138,9 @@ func finishRun(log *slog.Logger, stdout io.Writer, sum pipeline.Summary, err err
 	}
 	return nil
 }
+
+// roundSeconds keeps a duration to the millisecond, for logs.
+func roundSeconds(s float64) float64 { return math.Round(s*1000) / 1000 }
 
 // runError gives a failed run its exit code.
 func runError(err error) error {
@@ -144,7 +156,7 @@ func runError(err error) error {
 	return err
 }
 
-func (c *runConfig) pipelineConfig(stdin io.Reader, stderr io.Writer) (pipeline.Config, error) {
+func (c *runConfig) pipelineConfig(stdin io.Reader, log *slog.Logger) (pipeline.Config, error) {
 	if len(c.inputs) == 0 {
 		return pipeline.Config{}, usagef("run needs at least one --input")
 	}
@@ -159,18 +171,11 @@ func (c *runConfig) pipelineConfig(stdin io.Reader, stderr io.Writer) (pipeline.
 		}
 		rd = t
 	}
-	level := slog.LevelInfo
-	if c.quiet {
-		level = slog.LevelWarn
-	}
-	log, err := newLogger(stderr, c.logFormat, level)
-	if err != nil {
-		return pipeline.Config{}, err
-	}
 	cfg := pipeline.DefaultConfig()
 	if c.workers > 0 {
 		cfg.Workers, cfg.Stats.Workers = int(c.workers), int(c.workers)
 	}
+	c.stats.apply(&cfg.Stats)
 	cfg.Inputs = c.inputs
 	cfg.Stdin = stdin
 	cfg.Manifest = c.manifest
