@@ -71,13 +71,15 @@ func compute(ctx context.Context, wd *windowData, opt Options, progress func(don
 	s := &tableRows{}
 	if err := runTask("pca and correlations", func() error {
 		s.pcaRows(wd, c.dims, cs)
-		s.correlations(wd, c.dims, cs)
-		return nil
+		if err := emit(s); err != nil {
+			return err
+		}
+		return correlations(ctx, wd, c.dims, cs, emit)
 	}); err != nil {
 		return err
 	}
 	step()
-	return emit(s)
+	return nil
 }
 
 // tasks lists the independent tasks of the first stage, in output order.

@@ -1,19 +1,37 @@
 package stats
 
 import (
+	"context"
 	"math"
 
 	"framing/model"
 	"framing/output"
 )
 
+// corrFlushRows is how many correlation rows are held before they are
+// handed on: the table has d(d−1)/2 rows, two million at 2,000 dimensions,
+// which held at once took some 500 MB.
+const corrFlushRows = 1 << 14
+
 // correlations relates every pair of dimensions across articles: Pearson's
 // r of per_1k and Spearman's ρ (Pearson's r of the mid-ranks), both from the
-// window's sums of products (crossSums), centred by each column's mean.
-func (s *tableRows) correlations(wd *windowData, dims []dimSummary, cs *crossSums) {
+// window's sums of products (crossSums), centred by each column's mean. It
+// hands its rows to flush, in order, whenever corrFlushRows have gathered
+// and at the end, and checks ctx between dimensions.
+func correlations(ctx context.Context, wd *windowData, dims []dimSummary, cs *crossSums, flush func(*tableRows) error) error {
+	s := &tableRows{}
 	n := wd.n()
 	meanRank := float64(n+1) / 2 // of any column; the stored ranks are shifted by zeroRank
 	for a := range wd.dims {
+		if len(s.corr) >= corrFlushRows {
+			if err := flush(s); err != nil {
+				return err
+			}
+			s = &tableRows{}
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		for b := a + 1; b < len(wd.dims); b++ {
 			da, db := &dims[a], &dims[b]
 			var p, sp model.Corr
@@ -35,4 +53,5 @@ func (s *tableRows) correlations(wd *windowData, dims []dimSummary, cs *crossSum
 			})
 		}
 	}
+	return flush(s)
 }
