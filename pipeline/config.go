@@ -140,22 +140,23 @@ func (c Config) withDefaults() Config {
 // as encoding/json sorts a map's (the form of earlier runs), and every
 // field type encodes without error.
 type runFlags struct {
-	BodyWeight     jsonFloat `json:"body_weight"`
-	Boilerplate    string    `json:"boilerplate"`
-	Inputs         []string  `json:"inputs"`
-	LeadWeight     jsonFloat `json:"lead_weight"`
-	Lexicons       []string  `json:"lexicons"`
-	Manifest       string    `json:"manifest"`
-	Matches        bool      `json:"matches"`
-	MaxPairOutlets int       `json:"max_pair_outlets"`
-	MaxRecordBytes int       `json:"max_record_bytes"`
-	MaxRejectRatio jsonFloat `json:"max_reject_ratio"`
-	MinArticles    int       `json:"min_articles"`
-	RunDate        string    `json:"run_date"`
-	SkipSeen       bool      `json:"skip_seen"`
-	TitleWeight    jsonFloat `json:"title_weight"`
-	WindowDays     int       `json:"window_days"`
-	Workers        int       `json:"workers"`
+	BodyWeight        jsonFloat `json:"body_weight"`
+	Boilerplate       string    `json:"boilerplate"`
+	Inputs            []string  `json:"inputs"`
+	LeadWeight        jsonFloat `json:"lead_weight"`
+	Lexicons          []string  `json:"lexicons"`
+	Manifest          string    `json:"manifest"`
+	Matches           bool      `json:"matches"`
+	MaxPairDimensions int       `json:"max_pair_dimensions"`
+	MaxPairOutlets    int       `json:"max_pair_outlets"`
+	MaxRecordBytes    int       `json:"max_record_bytes"`
+	MaxRejectRatio    jsonFloat `json:"max_reject_ratio"`
+	MinArticles       int       `json:"min_articles"`
+	RunDate           string    `json:"run_date"`
+	SkipSeen          bool      `json:"skip_seen"`
+	TitleWeight       jsonFloat `json:"title_weight"`
+	WindowDays        int       `json:"window_days"`
+	Workers           int       `json:"workers"`
 }
 
 // jsonFloat is a number in JSON, or a string such as "NaN" for a value JSON
@@ -175,22 +176,23 @@ func (f jsonFloat) MarshalJSON() ([]byte, error) {
 // flagsJSON records the settings that shape the output, for the runs table.
 func (c *Config) flagsJSON() string {
 	b, err := json.Marshal(runFlags{
-		Inputs:         c.Inputs,
-		Manifest:       c.Manifest,
-		RunDate:        c.RunDate.Format(time.DateOnly),
-		Workers:        c.Workers,
-		Lexicons:       c.Lexicons,
-		Boilerplate:    c.Boilerplate,
-		TitleWeight:    jsonFloat(c.Weights.Title),
-		LeadWeight:     jsonFloat(c.Weights.Lead),
-		BodyWeight:     jsonFloat(c.Weights.Body),
-		Matches:        c.Matches,
-		SkipSeen:       c.SkipSeen,
-		MaxRejectRatio: jsonFloat(c.MaxRejectRatio),
-		WindowDays:     c.WindowDays,
-		MaxRecordBytes: c.MaxRecordBytes,
-		MinArticles:    c.Stats.MinArticles,
-		MaxPairOutlets: c.Stats.MaxPairOutlets,
+		Inputs:            c.Inputs,
+		Manifest:          c.Manifest,
+		RunDate:           c.RunDate.Format(time.DateOnly),
+		Workers:           c.Workers,
+		Lexicons:          c.Lexicons,
+		Boilerplate:       c.Boilerplate,
+		TitleWeight:       jsonFloat(c.Weights.Title),
+		LeadWeight:        jsonFloat(c.Weights.Lead),
+		BodyWeight:        jsonFloat(c.Weights.Body),
+		Matches:           c.Matches,
+		SkipSeen:          c.SkipSeen,
+		MaxRejectRatio:    jsonFloat(c.MaxRejectRatio),
+		WindowDays:        c.WindowDays,
+		MaxRecordBytes:    c.MaxRecordBytes,
+		MinArticles:       c.Stats.MinArticles,
+		MaxPairOutlets:    c.Stats.MaxPairOutlets,
+		MaxPairDimensions: c.Stats.MaxPairDimensions,
 	})
 	if err != nil {
 		// Strings, ints, bools and jsonFloat always encode.

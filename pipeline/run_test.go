@@ -225,7 +225,7 @@ func TestFlagsJSON(t *testing.T) {
 	cfg.Weights.Title = nan()
 	got := cfg.flagsJSON()
 	want := `{"body_weight":1,"boilerplate":"","inputs":["in.jsonl"],"lead_weight":1.5,"lexicons":null,"manifest":"",` +
-		`"matches":false,"max_pair_outlets":100,"max_record_bytes":4194304,"max_reject_ratio":0.5,"min_articles":10,` +
+		`"matches":false,"max_pair_dimensions":200,"max_pair_outlets":100,"max_record_bytes":4194304,"max_reject_ratio":0.5,"min_articles":10,` +
 		`"run_date":"2026-01-20","skip_seen":false,` +
 		`"title_weight":"NaN","window_days":1,"workers":2}`
 	if got != want {

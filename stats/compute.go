@@ -54,11 +54,12 @@ func compute(ctx context.Context, wd *windowData, opt Options, progress func(don
 	}); err != nil {
 		return err
 	}
-	cs := newCrossSums(len(wd.dims))
+	pd := selectDims(wd.dims, c.dims, opt.MaxPairDimensions)
+	cs := newCrossSums(len(pd.keep))
 	err = runOrdered(ctx, chunks, opt.Workers, func(ctx context.Context, k int) (*crossSums, error) {
 		var sums *crossSums
 		err := runTask(fmt.Sprintf("sums of products, articles %d to %d", k*wd.values.chunkRows+1, min(wd.n(), (k+1)*wd.values.chunkRows)),
-			func() (err error) { sums, err = wd.crossChunk(ctx, k); return err })
+			func() (err error) { sums, err = wd.crossChunk(ctx, k, pd.keep); return err })
 		return sums, err
 	}, func(_ int, part *crossSums) error {
 		cs.add(part)
@@ -70,11 +71,11 @@ func compute(ctx context.Context, wd *windowData, opt Options, progress func(don
 	}
 	s := &tableRows{}
 	if err := runTask("pca and correlations", func() error {
-		s.pcaRows(wd, c.dims, cs)
+		s.pcaRows(wd, c.dims, cs, pd)
 		if err := emit(s); err != nil {
 			return err
 		}
-		return correlations(ctx, wd, c.dims, cs, emit)
+		return correlations(ctx, wd, c.dims, cs, pd, emit)
 	}); err != nil {
 		return err
 	}

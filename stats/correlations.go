@@ -18,11 +18,11 @@ const corrFlushRows = 1 << 14
 // window's sums of products (crossSums), centred by each column's mean. It
 // hands its rows to flush, in order, whenever corrFlushRows have gathered
 // and at the end, and checks ctx between dimensions.
-func correlations(ctx context.Context, wd *windowData, dims []dimSummary, cs *crossSums, flush func(*tableRows) error) error {
+func correlations(ctx context.Context, wd *windowData, dims []dimSummary, cs *crossSums, pd pairDims, flush func(*tableRows) error) error {
 	s := &tableRows{}
 	n := wd.n()
 	meanRank := float64(n+1) / 2 // of any column; the stored ranks are shifted by zeroRank
-	for a := range wd.dims {
+	for a, ia := range pd.keep {
 		if len(s.corr) >= corrFlushRows {
 			if err := flush(s); err != nil {
 				return err
@@ -32,8 +32,9 @@ func correlations(ctx context.Context, wd *windowData, dims []dimSummary, cs *cr
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		for b := a + 1; b < len(wd.dims); b++ {
-			da, db := &dims[a], &dims[b]
+		for b := a + 1; b < len(pd.keep); b++ {
+			ib := pd.keep[b]
+			da, db := &dims[ia], &dims[ib]
 			var p, sp model.Corr
 			if !da.finite || !db.finite {
 				p = model.Corr{N: n, R: math.NaN(), T: math.NaN(), P: math.NaN(), Note: model.NoteNonFinite}
@@ -47,9 +48,9 @@ func correlations(ctx context.Context, wd *windowData, dims []dimSummary, cs *cr
 					centred(cs.ranks[cs.at(a, b)], n, ra, rb), da.tied, db.tied)
 			}
 			s.corr = append(s.corr, output.CorrelationRow{
-				DimensionA: wd.dims[a], DimensionB: wd.dims[b],
+				DimensionA: wd.dims[ia], DimensionB: wd.dims[ib],
 				N: int64(n), PearsonR: output.NullFloat(p.R), PearsonP: output.NullFloat(p.P),
-				SpearmanRho: output.NullFloat(sp.R), SpearmanP: output.NullFloat(sp.P), Note: note(p.Note, sp.Note),
+				SpearmanRho: output.NullFloat(sp.R), SpearmanP: output.NullFloat(sp.P), Note: note(p.Note, sp.Note, pd.note),
 			})
 		}
 	}

@@ -33,20 +33,22 @@ func (c *crossSums) add(o *crossSums) {
 	}
 }
 
-// crossChunk sums the products of chunk k of every dimension's values and
-// ranks. Each article adds the products of its non-zero entries only: most
-// per_1k of a big dictionary are 0, and so are the stored ranks of 0.
-func (wd *windowData) crossChunk(ctx context.Context, chunk int) (*crossSums, error) {
-	k := len(wd.dims)
+// crossChunk sums the products of chunk k of the values and ranks of the
+// dimensions keep lists (indices into wd.dims, in order; sums index them
+// by position in keep). Each article adds the products of its non-zero
+// entries only: most per_1k of a big dictionary are 0, and so are the
+// stored ranks of 0.
+func (wd *windowData) crossChunk(ctx context.Context, chunk int, keep []int) (*crossSums, error) {
+	k := len(keep)
 	sums := newCrossSums(k)
 	vals, ranks := make([][]float64, k), make([][]float64, k)
 	var buf []byte
-	for d := range wd.dims {
+	for i, d := range keep {
 		var err error
-		if vals[d], buf, err = wd.values.chunk(wd.colOf[d], chunk, nil, buf); err != nil {
+		if vals[i], buf, err = wd.values.chunk(wd.colOf[d], chunk, nil, buf); err != nil {
 			return nil, err
 		}
-		if ranks[d], buf, err = wd.ranks.chunk(wd.colOf[d], chunk, nil, buf); err != nil {
+		if ranks[i], buf, err = wd.ranks.chunk(wd.colOf[d], chunk, nil, buf); err != nil {
 			return nil, err
 		}
 	}

@@ -7,27 +7,32 @@ import (
 	"framing/output"
 )
 
-// pcaRows runs a PCA of the articles' standardized dimension densities from
-// the window's sums of products and writes explained variance, loadings
-// (named by dimension) and the eligible outlets' centroids on PC1 and PC2.
-func (s *tableRows) pcaRows(wd *windowData, dims []dimSummary, cs *crossSums) {
-	n, k := wd.n(), len(wd.dims)
+// pcaRows runs a PCA of the articles' standardized densities of the
+// dimensions pd keeps from the window's sums of products and writes
+// explained variance, loadings (named by dimension) and the eligible
+// outlets' centroids on PC1 and PC2.
+func (s *tableRows) pcaRows(wd *windowData, dims []dimSummary, cs *crossSums, pd pairDims) {
+	n, k := wd.n(), len(pd.keep)
 	base := output.PCARow{}
+	names := make([]string, k)
+	for a, d := range pd.keep {
+		names[a] = wd.dims[d]
+	}
 	if k == 0 || n == 0 {
 		r := base
-		r.Kind, r.Note = "variance", note(model.NoteEmpty)
+		r.Kind, r.Note = "variance", note(model.NoteEmpty, pd.note)
 		s.pca = append(s.pca, r)
 		return
 	}
-	cp := model.CrossProducts{N: n, Means: make([]float64, k), SDs: make([]float64, k), Cross: make([][]float64, k), Names: wd.dims}
-	for a := range k {
-		if !dims[a].finite {
+	cp := model.CrossProducts{N: n, Means: make([]float64, k), SDs: make([]float64, k), Cross: make([][]float64, k), Names: names}
+	for a, d := range pd.keep {
+		if !dims[d].finite {
 			r := base
-			r.Kind, r.Note = "variance", note(fmt.Errorf("pca: %s: %s: %w", wd.dims[a], model.NoteNonFinite, model.ErrShape).Error())
+			r.Kind, r.Note = "variance", note(fmt.Errorf("pca: %s: %s: %w", wd.dims[d], model.NoteNonFinite, model.ErrShape).Error(), pd.note)
 			s.pca = append(s.pca, r)
 			return
 		}
-		cp.Means[a], cp.SDs[a] = dims[a].moments.Mean, dims[a].moments.SD()
+		cp.Means[a], cp.SDs[a] = dims[d].moments.Mean, dims[d].moments.SD()
 	}
 	for a := range k {
 		cp.Cross[a] = make([]float64, k)
@@ -41,26 +46,26 @@ func (s *tableRows) pcaRows(wd *windowData, dims []dimSummary, cs *crossSums) {
 	for e, o := range wd.sel.eligible {
 		groups[e], counts[e] = wd.outlets[o], wd.totals.articles[o]
 		means[e] = make([]float64, k)
-		for d := range k {
-			means[e][d] = dims[d].eligibleMeans[e]
+		for a, d := range pd.keep {
+			means[e][a] = dims[d].eligibleMeans[e]
 		}
 	}
 	res := model.PCAFromCross(cp, groups, means, counts)
 	if len(res.Explained) == 0 {
 		r := base
-		r.Kind, r.Note = "variance", note(res.Note)
+		r.Kind, r.Note = "variance", note(res.Note, pd.note)
 		s.pca = append(s.pca, r)
 		return
 	}
 	for c, v := range res.Explained {
 		r := base
-		r.Kind, r.Component, r.Value, r.Note = "variance", int64(c+1), output.NullFloat(v), note(res.Note)
+		r.Kind, r.Component, r.Value, r.Note = "variance", int64(c+1), output.NullFloat(v), note(res.Note, pd.note)
 		s.pca = append(s.pca, r)
 	}
 	for c := range res.Explained {
 		for j, col := range res.Kept {
 			r := base
-			name := wd.dims[col]
+			name := names[col]
 			r.Kind, r.Component, r.Dimension, r.Value = "loading", int64(c+1), &name, output.NullFloat(res.Loadings[j][c])
 			s.pca = append(s.pca, r)
 		}

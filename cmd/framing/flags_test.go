@@ -74,6 +74,8 @@ func TestNumericFlags(t *testing.T) {
 			false, nil, []string{"1073741825", "9223372036854775808"}},
 		{"max-pair-outlets", "40", func(g got) bool { return g.cfg.Stats.MaxPairOutlets == 40 },
 			false, nil, []string{"100001", "9223372036854775808"}},
+		{"max-pair-dimensions", "50", func(g got) bool { return g.cfg.Stats.MaxPairDimensions == 50 },
+			false, nil, []string{"1", "4001", "9223372036854775808"}},
 		{"memory-limit", "512", func(g got) bool { return g.c.memLimit == 512 },
 			true, func(g got) bool { return g.c.memLimit == 0 }, []string{"16777217", "8796093022208", "9223372036854775807"}},
 	}

@@ -14,7 +14,7 @@ import (
 // statsFlags are the settings of the statistics, shared by `framing run`
 // and `framing stats`.
 type statsFlags struct {
-	minArticles, maxPairOutlets int64
+	minArticles, maxPairOutlets, maxPairDimensions int64
 }
 
 // Ranges of the statistics flags, documented in README.md and
@@ -22,6 +22,9 @@ type statsFlags struct {
 const (
 	maxMinArticles    = 1 << 30
 	maxMaxPairOutlets = 100000
+	// maxMaxPairDimensions: PCA of 4,000 dimensions takes minutes and
+	// their sums of products 256 MB.
+	maxMaxPairDimensions = 4000
 )
 
 func (f *statsFlags) register(fs *flag.FlagSet) {
@@ -30,10 +33,12 @@ func (f *statsFlags) register(fs *flag.FlagSet) {
 			"keyness, PCA centroids, regression terms and trends (pooled as (other) where a test needs every article)")
 	intVar(fs, &f.maxPairOutlets, "max-pair-outlets", stats.DefaultMaxPairOutlets, 2, maxMaxPairOutlets,
 		"the pairwise tables (outlet_pairs, outlet_profiles) compare this `number` of outlets at most, those with the most articles")
+	intVar(fs, &f.maxPairDimensions, "max-pair-dimensions", stats.DefaultMaxPairDimensions, 2, maxMaxPairDimensions,
+		"correlations and PCA relate this `number` of dimensions at most, those with the highest mean per_1k")
 }
 
 func (f *statsFlags) apply(o *stats.Options) {
-	o.MinArticles, o.MaxPairOutlets = int(f.minArticles), int(f.maxPairOutlets)
+	o.MinArticles, o.MaxPairOutlets, o.MaxPairDimensions = int(f.minArticles), int(f.maxPairOutlets), int(f.maxPairDimensions)
 }
 
 // memoryLimitVar registers --memory-limit.
