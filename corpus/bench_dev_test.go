@@ -10,7 +10,7 @@ import (
 // memory, on one goroutine: the work Raw.Decode does on a run's workers.
 // Sub-benchmarks compare decodeJSONL with decodeStd (encoding/json):
 //
-//	FRAMING_BENCH_CORPUS=/work/shared/corpus/dev.jsonl.gz go test ./corpus \
+//	FRAMING_BENCH_CORPUS=$CORPUS_DIR/dev.jsonl.gz go test ./corpus \
 //	    -run '^$' -bench DecodeDev -benchtime 20x
 //
 // It is skipped when FRAMING_BENCH_CORPUS is unset: the repository holds no
