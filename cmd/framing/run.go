@@ -10,6 +10,7 @@ import (
 	"math"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -163,6 +164,12 @@ func (c *runConfig) pipelineConfig(stdin io.Reader, log *slog.Logger) (pipeline.
 	if c.out == "" {
 		return pipeline.Config{}, usagef("run needs --out")
 	}
+	if c.manifest != "" && !slices.ContainsFunc(c.inputs, isDir) {
+		// A manifest describes the text files of a directory input; given
+		// with files only it would be ignored, and its outlets and dates
+		// with it.
+		return pipeline.Config{}, usagef("--manifest %s: no --input is a directory; a manifest describes the .txt/.md files of a directory input", c.manifest)
+	}
 	rd := time.Now().UTC().Truncate(24 * time.Hour)
 	if c.runDate != "" {
 		t, err := parseDay("run-date", c.runDate)
@@ -248,4 +255,11 @@ func setMemoryLimit(mib int64, env string) (restore func()) {
 	}
 	old := debug.SetMemoryLimit(mib << 20)
 	return func() { debug.SetMemoryLimit(old) }
+}
+
+// isDir reports whether path names a directory. A path that cannot be
+// read is not one: opening it reports why.
+func isDir(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
 }

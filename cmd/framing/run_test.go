@@ -297,6 +297,8 @@ func TestUsageErrors(t *testing.T) {
 		{"bad run date", []string{"run", "--input", "x", "--out", "y", "--run-date", "yesterday"}, exitUsage, "--run-date"},
 		{"unknown flag", []string{"run", "--nope"}, exitUsage, "nope"},
 		{"missing input file", []string{"run", "--input", "/nonexistent/x.jsonl", "--out", "OUTDIR"}, exitFailure, "/nonexistent/x.jsonl"},
+		{"manifest without a directory input", []string{"run", "--input", "../../examples/venezuela.jsonl", "--manifest",
+			"../../examples/venezuela-dir/manifest.csv", "--out", "OUTDIR"}, exitUsage, "--manifest ../../examples/venezuela-dir/manifest.csv: no --input is a directory"},
 		{"version", []string{"version"}, exitOK, ""},
 		{"help", []string{"help"}, exitOK, ""},
 	}
