@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"framing/output"
+	"framing/output/faultfs"
 )
 
 // The commit tests run a binary built with -tags commitfaults
@@ -61,7 +62,7 @@ const (
 func makeNights(t *testing.T) nights {
 	t.Helper()
 	var n nights
-	n.base = filepath.Join(scratch(t), "base")
+	n.base = filepath.Join(faultfs.ScratchDir(t, "framing-commit-"), "base")
 	for _, args := range []string{
 		"run --input examples/venezuela.jsonl --run-date 2026-01-20 --window 1d --quiet",
 		"run --input examples/venezuela.csv --run-date 2026-01-21 --window 1d --quiet",
@@ -112,24 +113,10 @@ func timeless(r output.RunRow) output.RunRow {
 	return r
 }
 
-// scratch is a fresh directory on tmpfs (/dev/shm) where there is one: a
-// case costs some 0.3 s there and 1.5 s on a loaded disk, whose fsyncs are
-// slow, and renames behave the same on both.
-func scratch(t *testing.T) string {
-	t.Helper()
-	if fi, err := os.Stat("/dev/shm"); err == nil && fi.IsDir() {
-		if d, err := os.MkdirTemp("/dev/shm", "framing-commit-"); err == nil {
-			t.Cleanup(func() { os.RemoveAll(d) })
-			return d
-		}
-	}
-	return t.TempDir()
-}
-
 // copyOut copies OUT to a fresh scratch directory.
 func copyOut(t *testing.T, src string) string {
 	t.Helper()
-	dst := filepath.Join(scratch(t), "out")
+	dst := filepath.Join(faultfs.ScratchDir(t, "framing-commit-"), "out")
 	if b, err := exec.Command("cp", "-a", src, dst).CombinedOutput(); err != nil {
 		t.Fatalf("cp: %v\n%s", err, b)
 	}

@@ -183,20 +183,6 @@ func wantState(t *testing.T, got map[string]string, committed bool, what string)
 	}
 }
 
-// scratchDir is a fresh directory for one case, on tmpfs (/dev/shm) where
-// there is one: thousands of cases take seconds there and minutes on a
-// loaded ext4. Renames and RENAME_EXCHANGE behave the same on both.
-func scratchDir(t *testing.T) string {
-	t.Helper()
-	if fi, err := os.Stat("/dev/shm"); err == nil && fi.IsDir() {
-		if d, err := os.MkdirTemp("/dev/shm", "framing-commit-"); err == nil {
-			t.Cleanup(func() { os.RemoveAll(d) })
-			return d
-		}
-	}
-	return t.TempDir()
-}
-
 func copyMap(m map[string]string) map[string]string {
 	c := make(map[string]string, len(m))
 	for k, v := range m {
@@ -219,7 +205,7 @@ func stepsOf(t *testing.T, noExchange, crash bool) int {
 	if crash {
 		ff.CrashAt = 1 << 30
 	}
-	if err := commitCase(t, scratchDir(t), ff); err != nil {
+	if err := commitCase(t, faultfs.ScratchDir(t, "framing-commit-"), ff); err != nil {
 		t.Fatal(err)
 	}
 	return ff.Steps
@@ -228,7 +214,7 @@ func stepsOf(t *testing.T, noExchange, crash bool) int {
 func TestCommitNoFault(t *testing.T) {
 	for _, m := range modes {
 		t.Run(m.name, func(t *testing.T) {
-			out := scratchDir(t)
+			out := faultfs.ScratchDir(t, "framing-commit-")
 			ff := &faultfs.FS{Base: OSFS{}, NoExchange: m.noExchange}
 			if err := commitCase(t, out, ff); err != nil {
 				t.Fatal(err)
@@ -248,7 +234,7 @@ func TestCommitErrorAtEveryStep(t *testing.T) {
 		t.Run(m.name, func(t *testing.T) {
 			n := stepsOf(t, m.noExchange, false)
 			for k := 1; k <= n; k++ {
-				out := scratchDir(t)
+				out := faultfs.ScratchDir(t, "framing-commit-")
 				err := commitCase(t, out, &faultfs.FS{Base: OSFS{}, NoExchange: m.noExchange, FailAt: map[int]bool{k: true}})
 				got := readTree(t, out)
 				if err != nil {
@@ -270,7 +256,7 @@ func TestCommitTwoErrors(t *testing.T) {
 			n := stepsOf(t, m.noExchange, false)
 			for k := 1; k <= n; k++ {
 				for j := k + 1; ; j++ {
-					out := scratchDir(t)
+					out := faultfs.ScratchDir(t, "framing-commit-")
 					ff := &faultfs.FS{Base: OSFS{}, NoExchange: m.noExchange, FailAt: map[int]bool{k: true, j: true}}
 					err := commitCase(t, out, ff)
 					wantState(t, recoverClean(t, out, m.noExchange), err == nil,
@@ -295,7 +281,7 @@ func TestCommitCrashAtEveryStep(t *testing.T) {
 			mixed := 0
 			for k := 1; k <= n+1; k++ {
 				for r := 1; ; r++ {
-					out := scratchDir(t)
+					out := faultfs.ScratchDir(t, "framing-commit-")
 					err := commitCase(t, out, &faultfs.FS{Base: OSFS{}, NoExchange: m.noExchange, CrashAt: k})
 					if r == 1 && isMix(readTree(t, out)) {
 						mixed++

@@ -15,7 +15,7 @@ import (
 // crash-th step that changes the tree leaves, a journal, and returns OUT.
 func crashedCommit(t *testing.T, crash int) string {
 	t.Helper()
-	out := scratchDir(t)
+	out := faultfs.ScratchDir(t, "framing-commit-")
 	commitCase(t, out, &faultfs.FS{Base: OSFS{}, CrashAt: crash})
 	if p, err := Pending(out); err != nil || !p {
 		t.Fatalf("crash at step %d left no journal: %v", crash, err)
@@ -136,7 +136,7 @@ func replaceByHand(t *testing.T, p string) {
 }
 
 func TestRecoverStrays(t *testing.T) {
-	out := scratchDir(t)
+	out := faultfs.ScratchDir(t, "framing-commit-")
 	writeTree(t, out, oldTree)
 	for _, p := range []string{".staging-file", ".staging-0123/" + part("articles", "2026-01-22", PartFile), ".staging-0123/journal.tmp"} {
 		writeTree(t, out, map[string]string{p: "x"})
@@ -149,7 +149,7 @@ func TestRecoverStrays(t *testing.T) {
 }
 
 func TestPendingQuotesPath(t *testing.T) {
-	out := filepath.Join(scratchDir(t), "o[ut]*")
+	out := filepath.Join(faultfs.ScratchDir(t, "framing-commit-"), "o[ut]*")
 	if p, err := Pending(out); err != nil || p {
 		t.Fatalf("Pending of a missing OUT = %v, %v", p, err)
 	}

@@ -18,12 +18,12 @@ type pairDims struct {
 // otherwise the max with the highest mean per_1k in the window (ties in
 // lexicon order): the ones a map of how frames go together is about. A
 // dimension whose values are not all finite ranks last.
-func selectDims(names []string, dims []dimSummary, max int) pairDims {
+func selectDims(names []string, dims []dimSummary, limit int) pairDims {
 	keep := make([]int, len(names))
 	for d := range keep {
 		keep[d] = d
 	}
-	if len(keep) <= max {
+	if len(keep) <= limit {
 		return pairDims{keep: keep}
 	}
 	mean := func(d int) float64 {
@@ -33,7 +33,7 @@ func selectDims(names []string, dims []dimSummary, max int) pairDims {
 		return dims[d].moments.Mean
 	}
 	slices.SortStableFunc(keep, func(a, b int) int { return cmp.Compare(mean(b), mean(a)) })
-	keep = keep[:max]
+	keep = keep[:limit]
 	slices.Sort(keep)
-	return pairDims{keep: keep, note: fmt.Sprintf("the %d of %d dimensions with the highest mean per_1k (--max-pair-dimensions)", max, len(names))}
+	return pairDims{keep: keep, note: fmt.Sprintf("the %d of %d dimensions with the highest mean per_1k (--max-pair-dimensions)", limit, len(names))}
 }

@@ -61,7 +61,7 @@ func TestPublishFaults(t *testing.T) {
 	// OUT and publish's error.
 	publishCase := func(t *testing.T, ff *faultfs.FS) (string, error) {
 		t.Helper()
-		out := filepath.Join(scratch(t), "out")
+		out := filepath.Join(faultfs.ScratchDir(t, "framing-beam-publish-"), "out")
 		copyTree(t, base, out)
 		c, err := output.NewCommitFS(ff, out)
 		if err != nil {
@@ -196,18 +196,4 @@ func copyTree(t *testing.T, src, dst string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-}
-
-// scratch is a fresh directory for one case, on tmpfs (/dev/shm) where
-// there is one, as output's fault tests use: hundreds of cases take seconds
-// there.
-func scratch(t *testing.T) string {
-	t.Helper()
-	if fi, err := os.Stat("/dev/shm"); err == nil && fi.IsDir() {
-		if d, err := os.MkdirTemp("/dev/shm", "framing-beam-publish-"); err == nil {
-			t.Cleanup(func() { os.RemoveAll(d) })
-			return d
-		}
-	}
-	return t.TempDir()
 }
