@@ -14,8 +14,8 @@ type pairDims struct {
 	note string // says which dimensions were kept, when not all were
 }
 
-// selectDims keeps every dimension when there are at most max of them, and
-// otherwise the max with the highest mean per_1k in the window (ties in
+// selectDims keeps every dimension when there are at most limit of them, and
+// otherwise the limit with the highest mean per_1k in the window (ties in
 // lexicon order): the ones a map of how frames go together is about. A
 // dimension whose values are not all finite ranks last.
 func selectDims(names []string, dims []dimSummary, limit int) pairDims {
